@@ -1,0 +1,42 @@
+"""Addresses that identify nobody in particular.
+
+Pure: the identity-resolution issue grows this into seedbed/people/resolve.py. Until
+then the importers only merge identities on an e-mail address that passes
+``is_personal_email``.
+"""
+import re
+
+_PLACEHOLDER_LOCALS = {
+    "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "devnull", "nobody",
+    "none", "unknown", "root", "user", "admin", "test", "example", "invalid", "null",
+    "mail", "email", "git", "github", "info",
+}
+_PLACEHOLDER_DOMAINS = {
+    "localhost", "localhost.localdomain", "example.com", "example.org", "example.net",
+    "none", "invalid", "(none)", "unknown", "local",
+}
+_NOREPLY_RE = re.compile(r"(^|[.+_-])no-?reply([.+_-]|$)")
+
+
+def email_key(email: str) -> str:
+    """The comparison key for an address: trimmed and lower-cased, otherwise as written."""
+    return (email or "").strip().strip("<>").strip().lower()
+
+
+def is_personal_email(email: str) -> bool:
+    """True when an address can stand for one human; placeholders and relays cannot."""
+    key = email_key(email)
+    if not key or "@" not in key or key.count("@") > 1:
+        return False
+    local, _, domain = key.rpartition("@")
+    if not local or not domain or "(none)" in key:
+        return False
+    if domain in _PLACEHOLDER_DOMAINS or domain.endswith((".local", ".localdomain", ".invalid")):
+        return False
+    if domain == "users.noreply.github.com":
+        return True  # GitHub's per-user relay: ID+login@ or login@ belongs to exactly one account
+    if "." not in domain:
+        return False  # a host name, e.g. root@buildbox
+    if local in _PLACEHOLDER_LOCALS or _NOREPLY_RE.search(local) or "noreply" in domain:
+        return False
+    return True

@@ -1,0 +1,81 @@
+import pytest
+from django.contrib.auth.models import User
+
+from seedbed.groups.models import Group, Membership
+from seedbed.mentoring.models import Mentorship
+from seedbed.people.models import Identity, MergeRecord, Motivation, Note, Person
+from seedbed.people.services import EmailIndex, MergeError, merge_people, new_identity, undo_merge
+
+pytestmark = pytest.mark.django_db
+
+
+def person_with_everything(name, email):
+    index = EmailIndex()
+    identity = new_identity(index=index, source_kind="git", source_instance="", key=f"{name} <{email}>", name=name, email=email)
+    person = identity.person
+    author = User.objects.create(username=f"steward-{name}")
+    Note.objects.create(person=person, author=author, body=f"note on {name}")
+    Motivation.objects.create(person=person, motive="learn", importance=3)
+    group = Group.objects.create(name=f"{name} team", slug=f"{name.lower()}-team", kind="local-team")
+    Membership.objects.create(group=group, person=person)
+    return person
+
+
+def state():
+    rows = []
+    for model in (Identity, Note, Motivation, Membership, Mentorship):
+        rows.append(sorted(model.objects.values_list(*[f.attname for f in model._meta.concrete_fields])))
+    rows.append(sorted(Person.objects.values_list("id", "merged_into_id", "user_id", "first_seen", "last_seen")))
+    return rows
+
+
+def test_new_identity_joins_the_person_with_the_same_personal_email():
+    index = EmailIndex()
+    first = new_identity(index=index, source_kind="git", source_instance="", key="a", name="Ann", email="ann@x.org")
+    second = new_identity(index=EmailIndex(), source_kind="discourse", source_instance="forum", key="ann", email="ANN@x.org", username="ann")
+    third = new_identity(index=index, source_kind="git", source_instance="", key="b", name="Bob", email="devnull@localhost")
+    fourth = new_identity(index=index, source_kind="git", source_instance="", key="c", name="Cy", email="devnull@localhost")
+    assert first.person_id == second.person_id
+    assert "same e-mail" in second.link_reason
+    assert third.person_id != fourth.person_id
+
+
+def test_merge_moves_everything_and_undo_restores_exactly():
+    mentor = person_with_everything("Mira", "mira@x.org")
+    a = person_with_everything("Ann", "ann@x.org")
+    b = person_with_everything("Bea", "bea@x.org")
+    Mentorship.objects.create(mentor=mentor, mentee=b, started_on="2024-01-01")
+    user = User.objects.create(username="bea")
+    Person.objects.filter(pk=b.pk).update(user=user)
+    before = state()
+    record = merge_people(a, b, method="steward", reason="same human, she told us", confidence=0.9, confirmed=True)
+    assert set(Identity.objects.filter(person=a).values_list("name", flat=True)) == {"Ann", "Bea"}
+    assert Note.objects.filter(person=a).count() == 2
+    assert Mentorship.objects.get().mentee_id == a.pk
+    assert Person.objects.get(pk=b.pk).merged_into_id == a.pk
+    assert Person.objects.get(pk=a.pk).user_id == user.pk
+    assert list(Person.objects.current().order_by("id").values_list("id", flat=True)) == [mentor.pk, a.pk]
+    undo_merge(record)
+    assert state() == before
+    record.refresh_from_db()
+    assert record.undone_at is not None
+    with pytest.raises(MergeError):
+        undo_merge(record)
+
+
+def test_undo_refuses_while_a_later_merge_depends_on_it():
+    a, b, c = (person_with_everything(n, f"{n}@x.org") for n in ("ann", "bea", "cy"))
+    first = merge_people(a, b, method="steward", reason="r")
+    merge_people(c, a, method="steward", reason="r")
+    with pytest.raises(MergeError, match="undo merge"):
+        undo_merge(first)
+
+
+def test_merging_into_oneself_or_a_merged_person_is_refused():
+    a, b, c = (person_with_everything(n, f"{n}@x.org") for n in ("ann", "bea", "cy"))
+    with pytest.raises(MergeError):
+        merge_people(a, a, method="steward", reason="r")
+    merge_people(a, b, method="steward", reason="r")
+    with pytest.raises(MergeError):
+        merge_people(c, b, method="steward", reason="r")
+    assert MergeRecord.objects.count() == 1

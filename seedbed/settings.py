@@ -7,7 +7,7 @@ SEEDBED_SECRET_KEY    Django secret key; otherwise one is generated once and kep
                       directory when PostgreSQL is used)
 SEEDBED_DEBUG         "1" to turn Django's debug pages on (never in production)
 SEEDBED_ALLOWED_HOSTS comma-separated host names (default: localhost, 127.0.0.1)
-SEEDBED_EMAIL_URL     not yet used; e-mail goes to the console backend
+SEEDBED_EMAIL_BACKEND Django e-mail backend (default: the console backend)
 """
 import os
 import secrets
@@ -49,7 +49,6 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
-            "TEST": {"NAME": os.environ.get("SEEDBED_TEST_DB") or None},
         }
     }
     _state_dir = SQLITE_PATH.parent

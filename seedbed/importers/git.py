@@ -131,14 +131,17 @@ class _Identities:
         return identity_id
 
     def save_seen(self) -> None:
-        people = set()
-        for identity in Identity.objects.filter(id__in=list(self.seen)).only("id", "first_seen", "last_seen", "person_id"):
-            first, last = (_when(t) for t in self.seen[identity.id])
-            identity.first_seen = min(first, identity.first_seen) if identity.first_seen else first
-            identity.last_seen = max(last, identity.last_seen) if identity.last_seen else last
-            people.add(identity.person_id)
-            identity.save(update_fields=["first_seen", "last_seen"])
-        refresh_seen(people)
+        changed = []
+        ids = sorted(self.seen)
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            for identity in Identity.objects.filter(id__in=chunk).only("id", "first_seen", "last_seen", "person_id"):
+                first, last = (_when(t) for t in self.seen[identity.id])
+                identity.first_seen = min(first, identity.first_seen) if identity.first_seen else first
+                identity.last_seen = max(last, identity.last_seen) if identity.last_seen else last
+                changed.append(identity)
+        Identity.objects.bulk_update(changed, ["first_seen", "last_seen"], batch_size=500)
+        refresh_seen(identity.person_id for identity in changed)
 
 
 def _activities(commit: gitlog.Commit, ids: _Identities, source: Source, channel: str) -> list[Activity]:

@@ -79,9 +79,20 @@ def new_identity(
 
 def refresh_seen(person_ids) -> None:
     """Recompute people's first and last seen from their identities."""
-    for person_id in set(person_ids):
-        span = Identity.objects.filter(person_id=person_id).aggregate(first=Min("first_seen"), last=Max("last_seen"))
-        Person.objects.filter(id=person_id).update(first_seen=span["first"], last_seen=span["last"])
+    ids = sorted(set(person_ids))
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
+        spans = {
+            row["person_id"]: row
+            for row in Identity.objects.filter(person_id__in=chunk)
+            .values("person_id")
+            .annotate(first=Min("first_seen"), last=Max("last_seen"))
+        }
+        people = list(Person.objects.filter(id__in=chunk).only("id", "first_seen", "last_seen"))
+        for person in people:
+            span = spans.get(person.id, {})
+            person.first_seen, person.last_seen = span.get("first"), span.get("last")
+        Person.objects.bulk_update(people, ["first_seen", "last_seen"], batch_size=500)
 
 
 @transaction.atomic

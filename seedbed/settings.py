@@ -140,8 +140,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = _state_dir / ".seedbed-static"
-# Finders serve the package's own static files directly: no collectstatic step for a laptop install.
+# No STATIC_ROOT: whitenoise's finders serve the package's own static files directly, so a
+# laptop install needs no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

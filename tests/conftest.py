@@ -15,6 +15,12 @@ def requirement_missing(what: str) -> None:
     pytest.skip(f"{what} is missing on this machine")
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashers are slow on purpose; tests make many users and test no hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

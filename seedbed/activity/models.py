@@ -71,6 +71,9 @@ class Activity(models.Model):
         constraints = [models.UniqueConstraint(fields=["platform", "key"], name="activity_unique_per_platform")]
         indexes = [
             models.Index(fields=["identity", "occurred_at"]),
+            # the person page's timeline by contribution type, the directory's type filter
+            models.Index(fields=["identity", "contribution_type", "occurred_at"]),
+            models.Index(fields=["contribution_type", "identity"]),
             models.Index(fields=["occurred_at"]),
             models.Index(fields=["kind", "occurred_at"]),
             models.Index(fields=["platform", "thread_key"]),

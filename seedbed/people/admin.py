@@ -1,0 +1,122 @@
+"""People in Django's admin: for looking things up and fixing small mistakes.
+
+Merges are not done here: ``merged_into`` and merge records are read-only, because
+only ``seedbed.people.services`` keeps the record that makes a merge undoable.
+"""
+from django.contrib import admin
+
+from seedbed.people.models import (
+    DeclaredBreak,
+    Identity,
+    Interaction,
+    MergeRecord,
+    Motivation,
+    Note,
+    Person,
+)
+
+
+class IdentityInline(admin.TabularInline):
+    model = Identity
+    fields = ("source_kind", "source_instance", "name", "email", "username", "is_bot", "link_reason")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class NoteInline(admin.StackedInline):
+    model = Note
+    fields = ("body", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ("display_name", "kind", "region", "time_zone", "first_seen", "last_seen", "merged_into")
+    list_filter = ("kind", "consent_public_listing", "consent_contact", ("merged_into", admin.EmptyFieldListFilter))
+    search_fields = ("display_name", "identities__email", "identities__username", "identities__name")
+    list_select_related = ("merged_into",)
+    raw_id_fields = ("user",)
+    readonly_fields = ("merged_into", "first_seen", "last_seen", "created_at")
+    date_hierarchy = "last_seen"
+    inlines = [IdentityInline, NoteInline]
+    show_full_result_count = False
+
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.save(commit=False):
+            if isinstance(obj, Note) and obj.author_id is None:
+                obj.author = request.user
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
+
+
+@admin.register(Identity)
+class IdentityAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "source_kind", "source_instance", "username", "person", "is_bot", "last_seen")
+    list_filter = ("source_kind", "is_bot")
+    search_fields = ("name", "email", "username", "key", "external_id")
+    list_select_related = ("person",)
+    raw_id_fields = ("person",)
+    readonly_fields = ("email_key", "first_seen", "last_seen", "created_at")
+    show_full_result_count = False
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "absorbed", "survivor", "method", "confidence", "confirmed", "undone_at")
+    list_filter = ("method", "confirmed", ("undone_at", admin.EmptyFieldListFilter))
+    search_fields = ("survivor__display_name", "absorbed__display_name", "reason")
+    list_select_related = ("survivor", "absorbed")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Note)
+class NoteAdmin(admin.ModelAdmin):
+    list_display = ("person", "author", "created_at")
+    search_fields = ("person__display_name", "body")
+    list_select_related = ("person", "author")
+    raw_id_fields = ("person", "author")
+    date_hierarchy = "created_at"
+
+
+@admin.register(Interaction)
+class InteractionAdmin(admin.ModelAdmin):
+    list_display = ("person", "channel", "topic", "by", "occurred_at")
+    list_filter = ("channel",)
+    search_fields = ("person__display_name", "topic")
+    list_select_related = ("person", "by")
+    raw_id_fields = ("person", "by")
+    date_hierarchy = "occurred_at"
+
+
+@admin.register(Motivation)
+class MotivationAdmin(admin.ModelAdmin):
+    list_display = ("person", "motive", "importance", "orientation", "source", "reported_at")
+    list_filter = ("motive", "source")
+    search_fields = ("person__display_name",)
+    list_select_related = ("person",)
+    raw_id_fields = ("person",)
+
+
+@admin.register(DeclaredBreak)
+class DeclaredBreakAdmin(admin.ModelAdmin):
+    list_display = ("person", "starts_on", "ends_on", "note")
+    search_fields = ("person__display_name", "note")
+    list_select_related = ("person",)
+    raw_id_fields = ("person",)

@@ -161,14 +161,18 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["manage"]:
         return _manage(argv[1:])
     args = build_parser().parse_args(argv)
-    from seedbed.importers.errors import ImportFailed
+    from seedbed.core.errors import SeedbedError
 
     try:
         _setup_django()
         return args.func(args)
-    except ImportFailed as exc:
+    except SeedbedError as exc:
         print(f"seedbed: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader went away (e.g. `seedbed identities export | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("seedbed: interrupted", file=sys.stderr)
         return 130

@@ -37,3 +37,12 @@ def test_bad_input_exits_non_zero_with_one_line(tmp_path):
     code, out, err = run("import", "git", str(tmp_path / "nowhere"))
     assert code == 1
     assert err.count("\n") == 1 and err.startswith("seedbed: error: ") and "nowhere" in err
+
+
+def test_demo_refuses_a_database_with_real_data(make_repo):
+    repo = make_repo()
+    repo.commit("real work")
+    assert run("import", "git", str(repo.path))[0] == 0
+    code, out, err = run("demo", "--no-serve")
+    assert code == 1
+    assert err.splitlines()[-1].startswith("seedbed: error: ") and "not Seedbed's demo" in err

@@ -5,6 +5,8 @@ Contribution types follow the all-contributors emoji key
 plus the kinds of care a community also needs ("support", "welcoming").
 """
 
+import functools
+
 # kind -> label: what happened on the platform
 ACTIVITY_KINDS = {
     "commit": "Commit",
@@ -80,6 +82,7 @@ _INFRA_NAMES = (
 )
 
 
+@functools.lru_cache(maxsize=65536)  # histories touch the same few thousand paths again and again
 def path_type(path: str) -> str:
     """The contribution type of one changed file, from its path alone."""
     lower = "/" + path.lower().lstrip("/")

@@ -20,7 +20,7 @@ from seedbed.core.errors import SeedbedError
 from seedbed.core.models import InstanceFact
 from seedbed.demo.generate import DEMO_SEED, generate
 from seedbed.demo.records import PLATFORMS, Community
-from seedbed.demo.rows import delete_all, insert, next_id, reset_sequences
+from seedbed.core.bulk import delete_all, insert, next_id, reset_sequences
 from seedbed.groups.models import Group, Membership
 from seedbed.importers.progress import Progress, Silent
 from seedbed.mentoring.models import Mentorship

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import queue
+import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -32,7 +33,8 @@ from seedbed.people.placeholders import email_key, is_personal_email
 from seedbed.people.services import IdentityRegistry, merge_people
 
 BATCH = 5000
-BOT_MARKERS = ("[bot]", "-bot", " bot", "dependabot", "renovate", "github-actions", "pre-commit-ci")
+# "dependabot[bot]", "ci-bot", "Release Bot", "renovate@…" — but not "jane-botanist@…"
+_BOT_RE = re.compile(r"(\[bot\]|[-_ .]bot)$|^(dependabot|renovate|github-actions|pre-commit-ci)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -92,7 +94,8 @@ def _existing(git_dir: str, shas: list[str]) -> list[str]:
     if not shas:
         return []
     proc = _git(git_dir, "cat-file", "--batch-check", input="\n".join(shas).encode() + b"\n")
-    return [line.split()[0] for line in proc.stdout.decode().splitlines() if line.endswith(" commit") or " commit " in line]
+    # "<sha> commit <size>" for each that exists; "<sha> missing" for history rewritten since
+    return [parts[0] for parts in map(str.split, proc.stdout.decode().splitlines()) if parts[1:2] == ["commit"]]
 
 
 def _mailmap(git_dir: str) -> Mailmap | None:
@@ -107,8 +110,7 @@ def _when(seconds: int) -> dt.datetime:
 
 
 def _is_bot(name: str, email: str) -> bool:
-    text = f"{name} {email}".lower()
-    return any(marker in text for marker in BOT_MARKERS)
+    return bool(_BOT_RE.search(name.strip()) or _BOT_RE.search(email.partition("@")[0].strip()))
 
 
 def _note(ids: IdentityRegistry, who: gitlog.Person, when: dt.datetime) -> str:

@@ -109,10 +109,10 @@ def _numstat(lines: bytes) -> list[tuple[str, int, int]]:
 
 
 def co_authors(message: str) -> list[Person]:
-    """``Co-authored-by:`` trailers, in order, without repeats."""
+    """``Co-authored-by:`` trailers, in order, one per address (the first spelling wins)."""
     seen, found = set(), []
     for name, email in _TRAILER_RE.findall(message):
-        key = (name, email)
+        key = email.strip().lower() or name
         if key not in seen:
             seen.add(key)
             found.append(Person(name, email))

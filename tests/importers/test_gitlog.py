@@ -31,7 +31,7 @@ def test_it_handles_records_split_across_chunks():
 
 
 def test_it_reads_co_authored_by_trailers_once_each():
-    message = "Fix\n\nCo-authored-by: Bo Chen <bo@x.org>\nco-authored-by:  Bo Chen <bo@x.org>\nCo-Authored-By: Li <li@y.cn>\n"
+    message = "Fix\n\nCo-authored-by: Bo Chen <bo@x.org>\nco-authored-by:  B. Chen <BO@x.org>\nCo-Authored-By: Li <li@y.cn>\n"
     [commit] = gitlog.parse_stream([record(message=message)])
     assert [(p.name, p.email) for p in commit.co_authors] == [("Bo Chen", "bo@x.org"), ("Li", "li@y.cn")]
 

@@ -96,13 +96,30 @@ def insert(model: type[models.Model], rows: list[dict], first_id: int, progress=
 
 
 def insert_new(model: type[models.Model], rows: list[dict]) -> None:
-    """Insert rows with database-chosen ids, skipping any that a unique constraint says exist already."""
+    """Insert rows with database-chosen ids, skipping any that a unique constraint says exist already.
+
+    On PostgreSQL the rows are streamed with COPY into a temporary table and moved with one
+    INSERT … SELECT … ON CONFLICT DO NOTHING (COPY itself cannot skip conflicts); elsewhere
+    one prepared executemany.
+    """
     if not rows:
         return
     names, adapters, fixed, table, columns = _plan(model, rows[0], with_pk=False)
-    placeholders = ", ".join(["%s"] * len(names))
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and hasattr(cursor.cursor, "copy"):  # psycopg 3
+            staging = connection.ops.quote_name(f"seedbed_staging_{model._meta.db_table}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
+            )
+            for begin in range(0, len(rows), CHUNK):
+                with cursor.cursor.copy(f"COPY {staging} ({columns}) FROM STDIN") as copy:
+                    for row in _values(names, adapters, fixed, rows[begin:begin + CHUNK]):
+                        copy.write_row(row)
+            cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT DO NOTHING")
+            cursor.execute(f"TRUNCATE {staging}")
+            return
+        placeholders = ", ".join(["%s"] * len(names))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"
         for begin in range(0, len(rows), CHUNK):
             cursor.executemany(sql, list(_values(names, adapters, fixed, rows[begin:begin + CHUNK])))
 

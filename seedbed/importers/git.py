@@ -12,6 +12,7 @@ import os
 import queue
 import re
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,7 +74,12 @@ def locate_repository(path: str) -> str:
 
 
 def _ref_tips(git_dir: str) -> list[str]:
-    proc = _git(git_dir, "for-each-ref", "--format=%(objectname) %(*objectname) %(objecttype) %(*objecttype)")
+    # Branches, tags and remote-tracking branches: not stashes, notes, filter-branch backups
+    # (refs/original) or replacements, whose "commits" are no one's contribution.
+    proc = _git(
+        git_dir, "for-each-ref", "--format=%(objectname) %(*objectname) %(objecttype) %(*objecttype)",
+        "refs/heads", "refs/tags", "refs/remotes",
+    )
     if proc.returncode != 0:
         raise ImportFailed(f"{git_dir}: cannot list refs ({_last_line(proc.stderr)})")
     tips = set()
@@ -138,40 +144,64 @@ def _activities(commit: gitlog.Commit, ids: IdentityRegistry, source_id: int, ch
         extra={"parents": list(commit.parents)} if len(commit.parents) > 1 else {},
     )]
     for co_author in commit.co_authors:
+        if co_author.email.lower() == commit.author.email.lower() and co_author.email:
+            continue  # crediting the author again as their own co-author adds nothing
         rows.append(dict(
-            common, key=f"{commit.sha}:co-authored:{co_author.email.lower()}"[:300], body="",
+            common, key=f"{commit.sha}:co-authored:{co_author.email.lower() or co_author.name}"[:300], body="",
             identity_id=_note(ids, co_author, authored), kind="co-authored", parent_key=commit.sha,
             extra={"commit": commit.sha},
         ))
     return rows
 
 
+def _group_key(name: str, email: str) -> str:
+    """People the .mailmap maps to the same personal address are one; on a placeholder
+    address only the same full canonical signature is."""
+    return email_key(email) if is_personal_email(email) else f"{name} <{email_key(email)}>"
+
+
+def _current(person_id: int) -> int:
+    """The person a (possibly merged-away) person now lives on."""
+    while True:
+        merged_into = Person.objects.filter(pk=person_id).values_list("merged_into_id", flat=True).get()
+        if merged_into is None:
+            return person_id
+        person_id = merged_into
+
+
 def _apply_mailmap(mailmap: Mailmap, repository: str) -> int:
-    """Merge people whose git identities the repository's .mailmap maps to one person."""
+    """Merge people whose git identities the repository's .mailmap maps to one person.
+
+    Only identities an entry matches, and those already equal to an entry's target, take part:
+    the file's silence about an identity says nothing about it.
+    """
+    identities = list(Identity.objects.filter(source_kind="git"))
     groups: dict[str, list[Identity]] = {}
-    for identity in Identity.objects.filter(source_kind="git").select_related("person"):
-        name, email = mailmap.canonical(identity.name, identity.email)
-        group = email_key(email) if is_personal_email(email) else f"{name} <{email_key(email)}>"
-        groups.setdefault(group, []).append(identity)
-    undone = set(
-        MergeRecord.objects.filter(undone_at__isnull=False).values_list("survivor_id", "absorbed_id")
-    )
+    matched = set()
+    for identity in identities:
+        proper = mailmap.lookup(identity.name, identity.email)
+        if proper is not None:
+            key = _group_key(*proper)
+            groups.setdefault(key, []).append(identity)
+            matched.add(key)
+    for identity in identities:
+        key = _group_key(identity.name, identity.email)
+        if key in matched and mailmap.lookup(identity.name, identity.email) is None:
+            groups[key].append(identity)
+    undone = set(MergeRecord.objects.filter(undone_at__isnull=False).values_list("survivor_id", "absorbed_id"))
     merges = 0
-    for canonical, identities in groups.items():
-        people = sorted({(i.person.merged_into_id or i.person_id) for i in identities})
-        if len(people) < 2:
-            continue
-        survivor = Person.objects.get(pk=people[0])
+    for canonical, members in groups.items():
+        # Current people are looked up afresh: an earlier group may have merged some already.
+        people = sorted({_current(i.person_id) for i in members})
+        survivor_id = people[0]
         for other in people[1:]:
-            if (survivor.pk, other) in undone or (other, survivor.pk) in undone:
-                continue  # a steward undid this once; the mailmap does not override them
-            absorbed = Person.objects.get(pk=other)
-            if absorbed.merged_into_id:
-                continue
-            names = ", ".join(sorted({str(i) for i in identities if i.person_id in (survivor.pk, other)}))
+            if (survivor_id, other) in undone or (other, survivor_id) in undone:
+                continue  # a steward undid this once; the .mailmap does not override them
+            names = ", ".join(sorted({str(i) for i in members if _current(i.person_id) in (survivor_id, other)}))
             merge_people(
-                survivor, absorbed, method=MergeMethod.MAILMAP, confidence=1.0, confirmed=True,
-                reason=f"{repository}/.mailmap maps {names} to {canonical}", actor_label="git import (.mailmap)",
+                Person.objects.get(pk=survivor_id), Person.objects.get(pk=other), method=MergeMethod.MAILMAP,
+                confidence=1.0, confirmed=True, reason=f"{repository}/.mailmap maps {names} to {canonical}"[:2000],
+                actor_label="git import (.mailmap)",
             )
             merges += 1
     return merges
@@ -190,13 +220,15 @@ def import_repository(
     try:
         with transaction.atomic():
             result = _import(git_dir, repository, channel, source, use_mailmap, progress, count_first)
-    except (ImportFailed, gitlog.GitLogError) as exc:
+    except Exception as exc:
+        if isinstance(exc, gitlog.GitLogError):
+            exc = ImportFailed(f"{repository}: unreadable git history ({exc})")
         if source is not None:  # an existing source records why its last run failed
             Source.objects.filter(pk=source.pk).update(
-                status=SourceStatus.FAILED, error=str(exc), last_run_at=timezone.now()
+                status=SourceStatus.FAILED, error=str(exc)[:2000] or type(exc).__name__, last_run_at=timezone.now()
             )
-        if isinstance(exc, gitlog.GitLogError):
-            raise ImportFailed(f"{repository}: unreadable git history ({exc})") from exc
+        if isinstance(exc, ImportFailed):
+            raise exc from None
         raise
     finally:
         progress.finish()
@@ -205,7 +237,7 @@ def import_repository(
 
 def _import(git_dir, repository, channel, source, use_mailmap, progress, count_first) -> GitImportResult:
     if source is None:
-        source = Source.objects.create(kind="git", location=repository, name=channel)
+        source = Source.objects.create(kind="git", location=repository, name=channel[:200])
     tips = _ref_tips(git_dir)
     old_tips = _existing(git_dir, source.cursor.get("tips", []))
     revs = "\n".join(tips + [f"^{sha}" for sha in old_tips]).encode() + b"\n"
@@ -248,16 +280,16 @@ def _git_log(git_dir: str, repository: str, revs: bytes) -> Iterator[bytes]:
         "git", "-C", git_dir, "-c", "core.quotePath=false", "log", "--stdin", "--numstat", "--no-renames",
         "--encoding=UTF-8", f"--format={gitlog.LOG_FORMAT}",
     ]
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stderr = tempfile.TemporaryFile()  # a file, so git never blocks on a full stderr pipe
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
     proc.stdin.write(revs)
     proc.stdin.close()
-    chunks: queue.SimpleQueue = queue.SimpleQueue()
-    stderr: list[bytes] = []
+    # Bounded (about 16 MiB), so a database slower than git holds back git, not memory.
+    chunks: queue.Queue = queue.Queue(maxsize=256)
 
     def drain() -> None:
         for chunk in iter(lambda: proc.stdout.read(1 << 16), b""):
             chunks.put(chunk)
-        stderr.append(proc.stderr.read())
         chunks.put(None)
 
     reader = threading.Thread(target=drain, name="git-log-reader", daemon=True)
@@ -266,14 +298,21 @@ def _git_log(git_dir: str, repository: str, revs: bytes) -> Iterator[bytes]:
         while (chunk := chunks.get()) is not None:
             yield chunk
     finally:
-        if reader.is_alive():  # the consumer stopped early (an error): stop git too
+        if reader.is_alive():  # the consumer stopped early (an error): stop git, unblock the reader
             proc.kill()
+            while reader.is_alive():
+                try:
+                    chunks.get(timeout=0.1)
+                except queue.Empty:
+                    pass
         reader.join()
         proc.stdout.close()
-        proc.stderr.close()
         code = proc.wait()
+        stderr.seek(0)
+        message = stderr.read()
+        stderr.close()
     if code != 0:
-        raise ImportFailed(f"{repository}: git log failed ({_last_line(b''.join(stderr))})")
+        raise ImportFailed(f"{repository}: git log failed ({_last_line(message)})")
 
 
 def _save(batch: list[dict], ids: IdentityRegistry) -> int:

@@ -1,7 +1,10 @@
 """Parse the output of ``git log`` into commit records. Pure: bytes in, records out.
 
-The fetcher runs ``git log`` with ``LOG_FORMAT`` and ``--numstat``; every commit then
-arrives as one RS-prefixed record of US-separated fields followed by its numstat lines.
+The fetcher runs ``git log`` with ``LOG_FORMAT`` and ``--numstat``. Every field is ended
+by a NUL byte, which no name, e-mail, message (git cuts messages at NUL) or path can hold,
+so splitting the stream on NUL gives exactly 11 tokens per commit whatever the commits
+contain: a marker-ended empty token, ten fields, then the numstat text up to the next
+commit's first NUL.
 Names and e-mails are decoded as UTF-8 (git has already re-encoded commits that declare
 an encoding), else with the commit's declared encoding, else Latin-1 — so a legacy
 encoding never aborts an import.
@@ -13,10 +16,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-RS, US = b"\x1e", b"\x1f"
-# sha, parents, author name/email/time, committer name/email/time, encoding header, raw message
-LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%cn%x1f%ce%x1f%ct%x1f%e%x1f%B%x1f"
-_FIELDS = 10
+NUL = b"\x00"
+# record marker, then sha, parents, author name/email/time, committer name/email/time,
+# encoding header, raw message — each NUL-terminated; numstat lines follow the last NUL
+LOG_FORMAT = "%x00%H%x00%P%x00%an%x00%ae%x00%at%x00%cn%x00%ce%x00%ct%x00%e%x00%B%x00"
+_TOKENS = 11  # ten fields and the numstat text
 
 _TRAILER_RE = re.compile(r"^\s*co-authored-by\s*:\s*(.*?)\s*<([^<>]*)>\s*$", re.IGNORECASE | re.MULTILINE)
 
@@ -103,8 +107,11 @@ def _numstat(lines: bytes) -> list[tuple[str, int, int]]:
         if len(parts) != 3:
             raise GitLogError(f"unexpected numstat line {line[:80]!r}")
         added, removed, path = parts
-        # Binary files show "-"; count them as changed without lines.
-        changes.append((unquote_path(path), int(added) if added != b"-" else 0, int(removed) if removed != b"-" else 0))
+        try:
+            # binary files show "-": counted as changed, without lines
+            changes.append((unquote_path(path), int(added) if added != b"-" else 0, int(removed) if removed != b"-" else 0))
+        except ValueError as exc:
+            raise GitLogError(f"unexpected numstat line {line[:80]!r}") from exc
     return changes
 
 
@@ -119,11 +126,9 @@ def co_authors(message: str) -> list[Person]:
     return found
 
 
-def parse_record(record: bytes) -> Commit:
-    parts = record.split(US, _FIELDS)
-    if len(parts) != _FIELDS + 1:
-        raise GitLogError(f"commit record with {len(parts)} fields, expected {_FIELDS + 1}: {record[:60]!r}")
-    sha, parents, an, ae, at, cn, ce, ct, enc, message, tail = parts
+def parse_record(tokens: list[bytes]) -> Commit:
+    """One commit from its 11 tokens (see the module docstring)."""
+    sha, parents, an, ae, at, cn, ce, ct, enc, message, tail = tokens
     declared = enc.decode("ascii", "replace").strip()
     author_name, author_enc = decode(an, declared)
     author_email, email_enc = decode(ae, declared)
@@ -131,6 +136,8 @@ def parse_record(record: bytes) -> Commit:
     committer_email, _ = decode(ce, declared)
     text, _ = decode(message, declared)
     title, _, body = text.strip("\n").partition("\n")
+    if len(sha) != 40 and len(sha) != 64:
+        raise GitLogError(f"expected a commit id, found {sha[:60]!r}")
     try:
         authored_at, committed_at = int(at), int(ct)
     except ValueError as exc:
@@ -152,12 +159,24 @@ def parse_record(record: bytes) -> Commit:
 def parse_stream(chunks: Iterable[bytes]) -> Iterator[Commit]:
     """Commits from the raw output of ``git log --format=LOG_FORMAT --numstat``, as it streams."""
     pending = b""
+    tokens: list[bytes] = []
+    started = False
     for chunk in chunks:
-        pending += chunk
-        records = pending.split(RS)
-        pending = records.pop()
-        for record in records:
-            if record.strip():
-                yield parse_record(record)
-    if pending.strip():
-        yield parse_record(pending)
+        parts = (pending + chunk).split(NUL)
+        pending = parts.pop()  # the unfinished token: it ends at a NUL still to come
+        if not started and parts:
+            if parts[0].strip():
+                raise GitLogError(f"unexpected output before the first commit: {parts[0][:60]!r}")
+            parts, started = parts[1:], True
+        tokens.extend(parts)
+        while len(tokens) >= _TOKENS:
+            yield parse_record(tokens[:_TOKENS])
+            del tokens[:_TOKENS]
+    if started:
+        tokens.append(pending)  # the last commit's numstat text ends with the stream
+    elif pending.strip():
+        raise GitLogError(f"unexpected output: {pending[:60]!r}")
+    if len(tokens) == _TOKENS:
+        yield parse_record(tokens)
+    elif tokens and any(t.strip() for t in tokens):
+        raise GitLogError(f"a commit record with {len(tokens)} fields, expected {_TOKENS}: {tokens[0][:60]!r}")

@@ -41,17 +41,27 @@ def parse(text: str) -> list[Entry]:
 
 class Mailmap:
     def __init__(self, entries: list[Entry]):
-        # (email, name) -> entry for name-specific entries; (email, "") for e-mail-only ones.
-        self._map: dict[tuple[str, str], Entry] = {}
+        # (email, name) -> [proper name, proper email]; name "" for entries that name no commit
+        # name. As in git, a later entry for the same key fills in (or overrides) only the
+        # parts it gives: "Jane <old@x>" then "<new@x> <old@x>" map old@x to "Jane <new@x>".
+        self._map: dict[tuple[str, str], list[str]] = {}
         for entry in entries:
-            self._map[(entry.commit_email.lower(), entry.commit_name.lower())] = entry
+            target = self._map.setdefault((entry.commit_email.lower(), entry.commit_name.lower()), ["", ""])
+            if entry.proper_name:
+                target[0] = entry.proper_name
+            if entry.proper_email:
+                target[1] = entry.proper_email
 
     def __len__(self) -> int:
         return len(self._map)
 
+    def lookup(self, name: str, email: str) -> tuple[str, str] | None:
+        """The proper (name, email) for a raw signature an entry matches, else None."""
+        target = self._map.get((email.lower(), name.lower())) or self._map.get((email.lower(), ""))
+        if target is None:
+            return None
+        return target[0] or name, target[1] or email
+
     def canonical(self, name: str, email: str) -> tuple[str, str]:
         """The proper (name, email) for a raw author signature."""
-        entry = self._map.get((email.lower(), name.lower())) or self._map.get((email.lower(), ""))
-        if entry is None:
-            return name, email
-        return entry.proper_name or name, entry.proper_email or email
+        return self.lookup(name, email) or (name, email)

@@ -64,8 +64,16 @@ class IdentityAdmin(admin.ModelAdmin):
     search_fields = ("name", "email", "username", "key", "external_id")
     list_select_related = ("person",)
     raw_id_fields = ("person",)
-    readonly_fields = ("email_key", "first_seen", "last_seen", "created_at")
+    # Raw values stay as the source wrote them, and an identity changes person only through a
+    # merge (which keeps the record that makes undo possible).
+    readonly_fields = (
+        "person", "source_kind", "source_instance", "key", "name", "email", "username", "external_id",
+        "email_key", "raw_encoding", "link_reason", "first_seen", "last_seen", "created_at",
+    )
     show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False  # identities come from imports
 
 
 @admin.register(MergeRecord)

@@ -61,7 +61,7 @@ class DirectoryQuery:
             region=params.get("region", "").strip()[:100],
             time_zone=params.get("time_zone", "").strip()[:64],
             kind=pick("kind", PersonKind.values),
-            group=int(group) if group.isdigit() else None,
+            group=int(group) if group.isdecimal() and group.isascii() else None,
             contribution_type=pick("contribution_type", CONTRIBUTION_TYPES),
             activity=pick("activity", ACTIVITY_STATES),
             order=pick("order", ORDERS) or "name",

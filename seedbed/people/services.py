@@ -5,16 +5,19 @@ what did it, when and why.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import Max, Min, OuterRef, Subquery
 from django.utils import timezone
 
+from seedbed.core.errors import SeedbedError
 from seedbed.people.models import Identity, MergeRecord, Person
 from seedbed.people.placeholders import email_key, is_personal_email
 
 
-class MergeError(Exception):
+class MergeError(SeedbedError):
     pass
 
 
@@ -65,7 +68,7 @@ def new_identity(
 ) -> Identity:
     """Create an identity, attached to the person who already has its e-mail, else to a new person."""
     person_id = index.person_for(email)
-    reason = f"same e-mail address as an existing identity ({email_key(email)})" if person_id else "first seen"
+    reason = (f"same e-mail address as an existing identity ({email_key(email)})" if person_id else "first seen")[:300]
     if person_id is None:
         person = Person.objects.create(display_name=_display_name(name, username, email), kind="bot" if is_bot else "member")
         person_id = person.id
@@ -139,7 +142,7 @@ class IdentityRegistry:
             person_id = existing or new_people[new_index].pk
             identities.append(Identity(
                 person_id=person_id, source_kind=self.source_kind, source_instance=self.source_instance, key=key,
-                email_key=email_key(fields["email"])[:320], link_reason=reason, **fields,
+                email_key=email_key(fields["email"])[:320], link_reason=reason[:300], **fields,
             ))
             self.index.remember(fields["email"], person_id)
         Identity.objects.bulk_create(identities, batch_size=500)
@@ -194,10 +197,18 @@ def merge_people(
         raise MergeError("cannot merge a person into themselves")
     if survivor.merged_into_id or absorbed.merged_into_id:
         raise MergeError("cannot merge a person who has already been merged into someone else")
-    moved: dict[str, dict[str, list[int]]] = {}
+    moved: dict = {"seen": {
+        "survivor": [_iso(survivor.first_seen), _iso(survivor.last_seen)],
+        "absorbed": [_iso(absorbed.first_seen), _iso(absorbed.last_seen)],
+    }}
     for label, field in PERSON_LINKS:
         model = apps.get_model(label)
         rows = model.objects.filter(**{field: absorbed})
+        if label == "groups.membership":
+            # The survivor already in the same group and role keeps one membership; the
+            # absorbed person's row stays where it is (unique per group, person and role).
+            held = set(model.objects.filter(person=survivor).values_list("group_id", "role"))
+            rows = rows.exclude(id__in=[m.id for m in rows if (m.group_id, m.role) in held])
         ids = list(rows.values_list("id", flat=True))
         if ids:
             moved.setdefault(label, {})[field] = ids
@@ -230,6 +241,8 @@ def undo_merge(record: MergeRecord, *, actor=None) -> None:
     if blocking:
         raise MergeError(f"undo merge {blocking.pk} first: it merged this person into someone else afterwards")
     for label, fields in record.moved.items():
+        if label == "seen":
+            continue
         if label == "people.person.user":
             Person.objects.filter(pk=record.survivor_id).update(user=None)
             Person.objects.filter(pk=record.absorbed_id).update(user_id=fields["user"][0])
@@ -241,4 +254,22 @@ def undo_merge(record: MergeRecord, *, actor=None) -> None:
     record.undone_at = timezone.now()
     record.undone_by = actor
     record.save(update_fields=["undone_at", "undone_by"])
+    _restore_seen(record)
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _restore_seen(record: MergeRecord) -> None:
+    """First/last seen as before the merge, widened by anything imported since."""
     refresh_seen([record.survivor_id, record.absorbed_id])
+    before = record.moved.get("seen", {})
+    for role, person_id in (("survivor", record.survivor_id), ("absorbed", record.absorbed_id)):
+        first, last = (dt.datetime.fromisoformat(v) if v else None for v in before.get(role, [None, None]))
+        now = Person.objects.values("first_seen", "last_seen").get(pk=person_id)
+        firsts = [d for d in (first, now["first_seen"]) if d]
+        lasts = [d for d in (last, now["last_seen"]) if d]
+        Person.objects.filter(pk=person_id).update(
+            first_seen=min(firsts) if firsts else None, last_seen=max(lasts) if lasts else None
+        )

@@ -18,7 +18,8 @@ from seedbed.people.models import Person
 def render_markdown(text: str) -> str:
     """Markdown to HTML that is safe to show: ammonia (nh3) removes scripts, handlers and odd URLs."""
     html = markdown.markdown(text, extensions=["sane_lists", "fenced_code"], output_format="html")
-    return mark_safe(nh3.clean(html))
+    # no <img>: opening a person's page must not load anything from elsewhere (trackers)
+    return mark_safe(nh3.clean(html, tags=nh3.ALLOWED_TAGS - {"img"}))
 
 
 def _wants_fragment(request) -> bool:

@@ -235,3 +235,57 @@ def test_bot_commits_make_bot_people(make_repo):
     import_repository(str(repo.path))
     identity = Identity.objects.get(name="dependabot[bot]")
     assert identity.is_bot and identity.person.kind == "bot"
+
+
+def test_stashes_and_notes_are_not_contributions(make_repo):
+    repo = make_repo()
+    real = repo.commit("real", {"a.py": "1\n"})
+    (repo.path / "a.py").write_text("2\n")
+    repo.git("stash", "-q")
+    repo.git("notes", "add", "-m", "a note", "HEAD")
+    import_repository(str(repo.path))
+    assert list(Activity.objects.values_list("key", flat=True)) == [real]
+
+
+def test_control_characters_in_a_message_do_not_break_the_import(make_repo):
+    repo = make_repo()
+    repo.commit("before")
+    (repo.path / "msg").write_bytes(b"odd \x1f unit \x1e record\n")
+    repo.git("commit", "-q", "--allow-empty", "-F", "msg")
+    repo.commit("after")
+    result = import_repository(str(repo.path))
+    assert result.commits_seen == 3
+    assert Activity.objects.filter(title="odd \x1f unit \x1e record").exists()
+
+
+def test_mailmap_entries_merge_into_one_person_and_leave_unmentioned_identities_alone(make_repo):
+    repo = make_repo()
+    repo.commit("a", author=("Jane Doe", "jane@home.org"))
+    repo.commit("b", author=("jdoe", "jdoe@work.com"))
+    repo.commit("c", author=("J", "j@uni.edu"))
+    repo.commit("d", author=("Alice", "devnull@localhost"))
+    repo.commit("e", author=("Alice", "DEVNULL@localhost"))
+    repo.commit(
+        "mailmap",
+        {".mailmap": "Jane Doe <jane@home.org> <jdoe@work.com>\n<jane@home.org> J <j@uni.edu>\n"},
+    )
+    import_repository(str(repo.path))
+    jane = Identity.objects.filter(email__in=["jane@home.org", "jdoe@work.com", "j@uni.edu"])
+    assert len({i.person_id for i in jane}) == 1
+    alices = Identity.objects.filter(name="Alice")
+    assert len({i.person_id for i in alices}) == 2  # the .mailmap says nothing about them
+
+
+def test_a_mailmap_merge_a_steward_undid_stays_undone(make_repo):
+    from seedbed.people.services import undo_merge
+
+    repo = make_repo()
+    repo.commit("a", author=("Jane Doe", "jane@home.org"))
+    repo.commit("b", author=("jdoe", "jdoe@work.com"))
+    repo.commit("mailmap", {".mailmap": "Jane Doe <jane@home.org> <jdoe@work.com>\n"})
+    import_repository(str(repo.path))
+    undo_merge(MergeRecord.objects.get())
+    repo.commit("more")
+    import_repository(str(repo.path))
+    assert MergeRecord.objects.count() == 1
+    assert Identity.objects.filter(email__in=["jane@home.org", "jdoe@work.com"]).values("person").distinct().count() == 2

@@ -3,14 +3,14 @@ from hypothesis import strategies as st
 
 from seedbed.importers import gitlog
 
-US, RS = "\x1f", "\x1e"
+NUL = "\x00"
 
 
 def record(sha="a" * 40, parents="", an="Ann", ae="ann@x.org", at="1700000000", cn="Ann", ce="ann@x.org",
            ct="1700000000", enc="", message="Subject\n\nBody\n", numstat="") -> bytes:
+    """What ``git log --format=LOG_FORMAT --numstat`` prints for one commit."""
     fields = [sha, parents, an, ae, at, cn, ce, ct, enc, message]
-    text = RS + US.join(fields) + US + "\n" + numstat
-    return text.encode("utf-8") if isinstance(text, str) else text
+    return (NUL + "".join(f + NUL for f in fields) + "\n" + numstat).encode("utf-8")
 
 
 def test_it_parses_fields_and_numstat():
@@ -55,8 +55,15 @@ def test_it_unquotes_c_style_paths():
     assert gitlog.unquote_path(b"plain/path.py") == "plain/path.py"
 
 
+def test_control_characters_in_messages_and_names_are_kept():
+    message = "weird \x1f unit \x1e record\n\nbody \x1c"
+    [commit] = gitlog.parse_stream([record(message=message, an="An\x1fn", numstat="\n1\t0\ta.py\n")])
+    assert commit.title == "weird \x1f unit \x1e record" and commit.author.name == "An\x1fn"
+    assert commit.changes == [("a.py", 1, 0)]
+
+
 def test_a_truncated_record_is_an_error_naming_it():
-    raw = (RS + US.join(["d" * 40, "", "Ann"])).encode()
+    raw = (NUL + NUL.join(["d" * 40, "", "Ann"])).encode()
     try:
         list(gitlog.parse_stream([raw]))
     except gitlog.GitLogError as exc:
@@ -65,7 +72,7 @@ def test_a_truncated_record_is_an_error_naming_it():
         raise AssertionError("a truncated record must not parse")
 
 
-@given(st.text(alphabet=st.characters(blacklist_characters="\x1e\x1f<>\n\r", blacklist_categories=["Cs"]), min_size=1, max_size=40))
+@given(st.text(alphabet=st.characters(blacklist_characters="\x00<>\n\r", blacklist_categories=["Cs"]), min_size=1, max_size=40))
 def test_any_utf8_name_round_trips(name):
     [commit] = gitlog.parse_stream([record(an=name)])
     assert commit.author.name == name

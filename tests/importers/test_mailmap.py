@@ -26,3 +26,9 @@ def test_canonical_follows_gitmailmap_rules():
     assert mm.canonical("Someone Else", "old@uni.edu") == ("Someone Else", "old@uni.edu")
     assert mm.canonical("B", "bob@legacy.org") == ("Proper Bob", "bob@x.org")
     assert mm.canonical("Nobody", "nobody@x.org") == ("Nobody", "nobody@x.org")
+
+
+def test_later_entries_fill_in_what_earlier_ones_left_out_as_git_does():
+    mm = Mailmap(parse("Jane Doe <jdoe@work.com>\n<jane@home.org> <jdoe@work.com>\n"))
+    assert mm.canonical("jd", "jdoe@work.com") == ("Jane Doe", "jane@home.org")
+    assert mm.lookup("Jane Doe", "jane@home.org") is None

@@ -9,10 +9,14 @@ from seedbed.people.services import EmailIndex, MergeError, merge_people, new_id
 pytestmark = pytest.mark.django_db
 
 
-def person_with_everything(name, email):
+def person_with_everything(name, email, first="2023-01-01T00:00:00+00:00", last="2024-06-01T00:00:00+00:00"):
     index = EmailIndex()
     identity = new_identity(index=index, source_kind="git", source_instance="", key=f"{name} <{email}>", name=name, email=email)
     person = identity.person
+    # a person's own first/last seen may lie beyond their identities' (e.g. set by hand)
+    Person.objects.filter(pk=person.pk).update(first_seen=first, last_seen=last)
+    shared, _ = Group.objects.get_or_create(name="Everyone", slug="everyone", kind="working-group")
+    Membership.objects.create(group=shared, person=person, role="member")
     author = User.objects.create(username=f"steward-{name}")
     Note.objects.create(person=person, author=author, body=f"note on {name}")
     Motivation.objects.create(person=person, motive="learn", importance=3)
@@ -42,8 +46,8 @@ def test_new_identity_joins_the_person_with_the_same_personal_email():
 
 def test_merge_moves_everything_and_undo_restores_exactly():
     mentor = person_with_everything("Mira", "mira@x.org")
-    a = person_with_everything("Ann", "ann@x.org")
-    b = person_with_everything("Bea", "bea@x.org")
+    a = person_with_everything("Ann", "ann@x.org", last="2025-01-01T00:00:00+00:00")
+    b = person_with_everything("Bea", "bea@x.org", first="2020-05-05T00:00:00+00:00")
     Mentorship.objects.create(mentor=mentor, mentee=b, started_on="2024-01-01")
     user = User.objects.create(username="bea")
     Person.objects.filter(pk=b.pk).update(user=user)
@@ -54,6 +58,10 @@ def test_merge_moves_everything_and_undo_restores_exactly():
     assert Mentorship.objects.get().mentee_id == a.pk
     assert Person.objects.get(pk=b.pk).merged_into_id == a.pk
     assert Person.objects.get(pk=a.pk).user_id == user.pk
+    merged = Person.objects.get(pk=a.pk)
+    assert (merged.first_seen.year, merged.last_seen.year) == (2020, 2025)
+    # both were in "Everyone": the survivor keeps one membership, Bea's own row stays hers
+    assert Membership.objects.filter(group__slug="everyone", person=a).count() == 1
     assert list(Person.objects.current().order_by("id").values_list("id", flat=True)) == [mentor.pk, a.pk]
     undo_merge(record)
     assert state() == before

@@ -132,3 +132,16 @@ def test_month_list_spans_years():
 
     months = month_list(datetime(2025, 2, 10, tzinfo=tz.utc), 3)
     assert months == [(2024, 12), (2025, 1), (2025, 2)]
+
+
+def test_notes_load_no_images_from_elsewhere(steward_client, make_person, alice):
+    from seedbed.people.models import Note
+
+    person = make_person("Ines")
+    Note.objects.create(person=person, author=alice, body="hi ![x](https://tracker.example/p.gif)")
+    html = steward_client.get(f"/people/{person.pk}/").content.decode()
+    assert "tracker.example" not in html
+
+
+def test_a_non_ascii_digit_in_a_filter_is_ignored_not_a_crash(steward_client):
+    assert steward_client.get("/people/?group=²").status_code == 200

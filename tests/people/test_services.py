@@ -87,3 +87,15 @@ def test_merging_into_oneself_or_a_merged_person_is_refused():
     with pytest.raises(MergeError):
         merge_people(c, b, method="steward", reason="r")
     assert MergeRecord.objects.count() == 1
+
+
+def test_every_link_to_a_person_follows_merges():
+    from seedbed.people.services import PERSON_LINKS
+
+    links = {
+        (f"{rel.related_model._meta.app_label}.{rel.related_model._meta.model_name}", rel.field.name)
+        for rel in Person._meta.related_objects
+        if rel.related_model not in (Person, MergeRecord)  # merged_into and the merge records themselves
+    }
+    links.discard(("people.person", "merged_into"))
+    assert links == set(PERSON_LINKS), "a new foreign key to Person must be added to PERSON_LINKS"

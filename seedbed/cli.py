@@ -46,11 +46,15 @@ def _progress(desc: str):
 
 
 def cmd_import_git(args) -> int:
+    return _import_git(args.paths, use_mailmap=not args.no_mailmap)
+
+
+def _import_git(paths: list[str], use_mailmap: bool = True) -> int:
     from seedbed.importers.git import import_repository
 
-    for path in args.paths:
+    for path in paths:
         result = import_repository(
-            path, use_mailmap=not args.no_mailmap, progress=_progress(os.path.basename(os.path.abspath(path))),
+            path, use_mailmap=use_mailmap, progress=_progress(os.path.basename(os.path.abspath(path))),
             count_first=sys.stderr.isatty(),
         )
         how = "new commits" if result.incremental else "commits"
@@ -96,8 +100,8 @@ def cmd_demo(args) -> int:
 
     result = build_demo(rebuild=args.rebuild, progress=_progress("demo"), echo=lambda m: print(m, file=sys.stderr))
     print(result.summary)
-    for path in args.git or []:
-        cmd_import_git(argparse.Namespace(paths=[path], no_mailmap=False))
+    if args.git:
+        _import_git(args.git)
     url = f"http://127.0.0.1:{args.port}/"
     print("\nDemo logins (password 'demo' for each):")
     for username, role in DEMO_LOGINS:

@@ -73,6 +73,21 @@ def _values(names, adapters, fixed, rows, pk: str | None = None, start: int = 0)
         yield out
 
 
+def _send(cursor, table: str, columns: str, width: int, values, suffix: str = "") -> None:
+    """One chunk of value rows: COPY on PostgreSQL (psycopg 3), else one prepared executemany."""
+    if _copies(cursor):
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
+    else:
+        placeholders = ", ".join(["%s"] * width)
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders}){suffix}", list(values))
+
+
+def _copies(cursor) -> bool:
+    return connection.vendor == "postgresql" and hasattr(cursor.cursor, "copy")
+
+
 def insert(model: type[models.Model], rows: list[dict], first_id: int, progress=None) -> None:
     """Insert ``rows`` as ids first_id, first_id + 1, ...; columns missing from a row get their default."""
     if not rows:
@@ -80,17 +95,9 @@ def insert(model: type[models.Model], rows: list[dict], first_id: int, progress=
     names, adapters, fixed, table, columns = _plan(model, rows[0], with_pk=True)
     pk = model._meta.pk.attname
     with connection.cursor() as cursor:
-        copy_from = connection.vendor == "postgresql" and hasattr(cursor.cursor, "copy")  # psycopg 3
         for begin in range(0, len(rows), CHUNK):
             chunk = rows[begin:begin + CHUNK]
-            values = _values(names, adapters, fixed, chunk, pk, first_id + begin)
-            if copy_from:
-                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for row in values:
-                        copy.write_row(row)
-            else:
-                placeholders = ", ".join(["%s"] * len(names))
-                cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", list(values))
+            _send(cursor, table, columns, len(names), _values(names, adapters, fixed, chunk, pk, first_id + begin))
             if progress is not None:
                 progress.advance(len(chunk))
 
@@ -106,22 +113,18 @@ def insert_new(model: type[models.Model], rows: list[dict]) -> None:
         return
     names, adapters, fixed, table, columns = _plan(model, rows[0], with_pk=False)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and hasattr(cursor.cursor, "copy"):  # psycopg 3
-            staging = connection.ops.quote_name(f"seedbed_staging_{model._meta.db_table}")
+        target = table
+        if _copies(cursor):
+            target = connection.ops.quote_name(f"seedbed_staging_{model._meta.db_table}")
             cursor.execute(
-                f"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {target} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
             )
-            for begin in range(0, len(rows), CHUNK):
-                with cursor.cursor.copy(f"COPY {staging} ({columns}) FROM STDIN") as copy:
-                    for row in _values(names, adapters, fixed, rows[begin:begin + CHUNK]):
-                        copy.write_row(row)
-            cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT DO NOTHING")
-            cursor.execute(f"TRUNCATE {staging}")
-            return
-        placeholders = ", ".join(["%s"] * len(names))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"
         for begin in range(0, len(rows), CHUNK):
-            cursor.executemany(sql, list(_values(names, adapters, fixed, rows[begin:begin + CHUNK])))
+            values = _values(names, adapters, fixed, rows[begin:begin + CHUNK])
+            _send(cursor, target, columns, len(names), values, suffix=" ON CONFLICT DO NOTHING")
+        if target != table:
+            cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {target} ON CONFLICT DO NOTHING")
+            cursor.execute(f"TRUNCATE {target}")
 
 
 def reset_sequences(model_list: list[type[models.Model]]) -> None:

@@ -62,25 +62,6 @@ def _display_name(name: str, username: str, email: str) -> str:
     return (name or username or email_key(email).split("@")[0] or "Unknown").strip()[:200]
 
 
-def new_identity(
-    *, index: EmailIndex, source_kind: str, source_instance: str, key: str, name: str = "", email: str = "",
-    username: str = "", external_id: str = "", raw_encoding: str = "", is_bot: bool = False,
-) -> Identity:
-    """Create an identity, attached to the person who already has its e-mail, else to a new person."""
-    person_id = index.person_for(email)
-    reason = (f"same e-mail address as an existing identity ({email_key(email)})" if person_id else "first seen")[:300]
-    if person_id is None:
-        person = Person.objects.create(display_name=_display_name(name, username, email), kind="bot" if is_bot else "member")
-        person_id = person.id
-    identity = Identity.objects.create(
-        person_id=person_id, source_kind=source_kind, source_instance=source_instance, key=key[:600],
-        name=name[:300], email=email[:320], username=username[:200], external_id=external_id[:200],
-        email_key=email_key(email)[:320], raw_encoding=raw_encoding, is_bot=is_bot, link_reason=reason,
-    )
-    index.remember(email, person_id)
-    return identity
-
-
 class IdentityRegistry:
     """The identities of one source instance by key, for an importer.
 

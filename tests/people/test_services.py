@@ -4,15 +4,15 @@ from django.contrib.auth.models import User
 from seedbed.groups.models import Group, Membership
 from seedbed.mentoring.models import Mentorship
 from seedbed.people.models import Identity, MergeRecord, Motivation, Note, Person
-from seedbed.people.services import EmailIndex, MergeError, merge_people, new_identity, undo_merge
+from seedbed.people.services import IdentityRegistry, MergeError, merge_people, undo_merge
 
 pytestmark = pytest.mark.django_db
 
 
 def person_with_everything(name, email, first="2023-01-01T00:00:00+00:00", last="2024-06-01T00:00:00+00:00"):
-    index = EmailIndex()
-    identity = new_identity(index=index, source_kind="git", source_instance="", key=f"{name} <{email}>", name=name, email=email)
-    person = identity.person
+    registry = IdentityRegistry("git")
+    key = registry.note(f"{name} <{email}>", None, name=name, email=email)
+    person = Identity.objects.get(pk=registry.flush()[key]).person
     # a person's own first/last seen may lie beyond their identities' (e.g. set by hand)
     Person.objects.filter(pk=person.pk).update(first_seen=first, last_seen=last)
     shared, _ = Group.objects.get_or_create(name="Everyone", slug="everyone", kind="working-group")
@@ -33,15 +33,31 @@ def state():
     return rows
 
 
-def test_new_identity_joins_the_person_with_the_same_personal_email():
-    index = EmailIndex()
-    first = new_identity(index=index, source_kind="git", source_instance="", key="a", name="Ann", email="ann@x.org")
-    second = new_identity(index=EmailIndex(), source_kind="discourse", source_instance="forum", key="ann", email="ANN@x.org", username="ann")
-    third = new_identity(index=index, source_kind="git", source_instance="", key="b", name="Bob", email="devnull@localhost")
-    fourth = new_identity(index=index, source_kind="git", source_instance="", key="c", name="Cy", email="devnull@localhost")
-    assert first.person_id == second.person_id
-    assert "same e-mail" in second.link_reason
-    assert third.person_id != fourth.person_id
+def test_new_identities_join_the_person_with_the_same_personal_email():
+    git = IdentityRegistry("git")
+    ann = git.note("Ann <ann@x.org>", 1, name="Ann", email="ann@x.org")
+    ann_again = git.note("A. <Ann@X.org>", 2, name="A.", email="Ann@X.org")  # same batch, same address
+    bob = git.note("Bob <devnull@localhost>", 1, name="Bob", email="devnull@localhost")
+    cy = git.note("Cy <devnull@localhost>", 1, name="Cy", email="devnull@localhost")
+    ids = git.flush()
+    forum = IdentityRegistry("discourse", "forum")
+    ann_forum = forum.note("ann", 3, email="ANN@x.org", username="ann")
+    forum_ids = forum.flush()
+    person = {k: Identity.objects.get(pk=ids[k]).person_id for k in (ann, ann_again, bob, cy)}
+    assert person[ann] == person[ann_again] == Identity.objects.get(pk=forum_ids[ann_forum]).person_id
+    assert person[bob] != person[cy]  # a placeholder address joins nobody
+    assert "same e-mail" in Identity.objects.get(pk=forum_ids[ann_forum]).link_reason
+    assert (git.created, forum.created, Person.objects.count()) == (4, 1, 3)
+
+
+def test_flushing_again_creates_nothing_and_knows_earlier_identities():
+    first = IdentityRegistry("git")
+    key = first.note("Ann <ann@x.org>", 1, name="Ann", email="ann@x.org")
+    identity_id = first.flush()[key]
+    second = IdentityRegistry("git")
+    assert second.note(key, 2, name="Ann", email="ann@x.org") == key
+    assert second.flush()[key] == identity_id and second.created == 0
+    assert Identity.objects.count() == 1
 
 
 def test_merge_moves_everything_and_undo_restores_exactly():

@@ -62,6 +62,138 @@ def _import_git(paths: list[str], use_mailmap: bool = True) -> int:
             f"{result.repository}: {result.commits_seen} {how}, {result.activities_created} activities added, "
             f"{result.identities_created} new identities, {result.mailmap_merges} .mailmap merges"
         )
+        _print_resolved(result.resolved)
+    return 0
+
+
+def _print_resolved(run) -> None:
+    if run.identities:
+        pending = f"; {run.proposed} proposed for review (seedbed people merges)" if run.proposed else ""
+        print(f"identity resolution: {run.identities} identities, {run.merged} merged automatically{pending}")
+
+
+def cmd_people_resolve(args) -> int:
+    from seedbed.people.merging import run_resolver
+
+    run = run_resolver(None)
+    _print_resolved(run)
+    if not run.identities:
+        print("identity resolution: no identities yet")
+    return 0
+
+
+def cmd_people_merges(args) -> int:
+    from seedbed.core.errors import SeedbedError
+    from seedbed.people import merging
+    from seedbed.people.models import MergeRecord
+    from seedbed.people.services import undo_merge
+
+    if args.merge_action and args.id is None:
+        raise SeedbedError(f"`seedbed people merges {args.merge_action}` needs the ID of a "
+                           + ("merge (see --history)" if args.merge_action == "undo" else "proposal"))
+    who = f"command line ({os.environ.get('USER', 'unknown user')})"
+    if args.merge_action == "accept":
+        record = merging.accept_proposal(args.id, actor_label=who)
+        print(f"merged {record.absorbed} into {record.survivor} (merge {record.pk}; undo with "
+              f"`seedbed people merges undo {record.pk}`)")
+    elif args.merge_action == "reject":
+        merging.reject_proposal(args.id)
+        print(f"proposal {args.id} rejected: these people stay apart")
+    elif args.merge_action == "unsure":
+        merging.mark_unsure(args.id)
+        print(f"proposal {args.id} marked not sure")
+    elif args.merge_action == "undo":
+        record = MergeRecord.objects.filter(pk=args.id).select_related("survivor", "absorbed").first()
+        if record is None:
+            raise SeedbedError(f"there is no merge {args.id} (see `seedbed people merges --history`)")
+        undo_merge(record)
+        print(f"merge {record.pk} undone: {record.absorbed} and {record.survivor} are two people again")
+    elif args.history:
+        _print_history(merging.history(), args.json)
+    else:
+        _print_proposals(merging.pending_proposals(), args.json)
+    return 0
+
+
+def _print_proposals(proposals, as_json: bool) -> None:
+    from seedbed.people.models import Identity
+
+    rows = []
+    for p in proposals.order_by("-confidence", "id"):
+        sides = {}
+        for side, person in (("a", p.person_a), ("b", p.person_b)):
+            ids = Identity.objects.filter(person=person).order_by("id")
+            sides[side] = {"person_id": person.pk, "name": person.display_name, "identities": [
+                {"source": i.source_kind, "name": i.name, "email": i.email, "username": i.username} for i in ids
+            ]}
+        rows.append({"id": p.pk, "status": p.status, "confidence": p.confidence, "reasons": p.reasons, **sides})
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        print("no merge proposals waiting for review")
+    for row in rows:
+        unsure = " (not sure)" if row["status"] == "unsure" else ""
+        print(f"proposal {row['id']}{unsure}: {row['confidence']:.0%} that these are one person")
+        for side in ("a", "b"):
+            person = row[side]
+            sigs = ", ".join(
+                f"{i['name'] or i['username']} <{i['email']}>" if i["email"] else (i["name"] or i["username"])
+                for i in person["identities"][:4]
+            )
+            more = f" and {len(person['identities']) - 4} more" if len(person["identities"]) > 4 else ""
+            print(f"  person {person['person_id']} {person['name']}: {sigs}{more}")
+        for reason in row["reasons"]:
+            print(f"  - {reason}")
+
+
+def _print_history(records, as_json: bool) -> None:
+    rows = [
+        {"id": r.pk, "created_at": r.created_at.isoformat(), "survivor_id": r.survivor_id, "survivor": str(r.survivor),
+         "absorbed_id": r.absorbed_id, "absorbed": str(r.absorbed), "method": r.method, "confidence": r.confidence,
+         "confirmed": r.confirmed, "by": str(r.actor or r.actor_label), "reason": r.reason,
+         "undone_at": r.undone_at.isoformat() if r.undone_at else None}
+        for r in records
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        undone = f"  [undone {row['undone_at'][:16]}]" if row["undone_at"] else ""
+        print(f"merge {row['id']}  {row['created_at'][:16]}  {row['absorbed']} -> {row['survivor']}  "
+              f"{row['method']} {row['confidence']:.0%} by {row['by']}{undone}\n    {row['reason']}")
+
+
+def cmd_identities_mailmap(args) -> int:
+    from seedbed.people.mailmaps import write_mailmap
+
+    if args.output:
+        import tempfile
+
+        directory = os.path.dirname(os.path.abspath(args.output))
+        with tempfile.NamedTemporaryFile("w", dir=directory, delete=False, encoding="utf-8", suffix=".tmp") as tmp:
+            entries = write_mailmap(tmp)
+        os.replace(tmp.name, args.output)  # never a half-written .mailmap
+        print(f"{args.output}: {entries} entries", file=sys.stderr)
+    else:
+        write_mailmap(sys.stdout)
+    return 0
+
+
+def cmd_identities_import_mailmap(args) -> int:
+    from seedbed.core.errors import SeedbedError
+    from seedbed.importers.mailmap import Mailmap, parse
+    from seedbed.people.mailmaps import apply_mailmap
+
+    try:
+        with open(args.file, encoding="utf-8", errors="replace") as f:
+            entries = parse(f.read())
+    except OSError as exc:
+        raise SeedbedError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    if not entries:
+        raise SeedbedError(f"{args.file}: no .mailmap entries (lines like `Proper Name <proper@x> <commit@x>`)")
+    merges = apply_mailmap(Mailmap(entries), args.file, f"seedbed identities import-mailmap {args.file}")
+    print(f"{args.file}: {len(entries)} entries, {merges} merges")
     return 0
 
 
@@ -155,6 +287,28 @@ def build_parser() -> argparse.ArgumentParser:
     ids_sub = ids.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = ids_sub.add_parser("export", help="TSV: person_id, source, name, email, username")
     export.set_defaults(func=cmd_identities_export)
+    mailmap = ids_sub.add_parser("mailmap", help="write a git .mailmap for the people Seedbed knows")
+    mailmap.add_argument("--output", "-o", metavar="FILE", help="write to FILE (replaced whole) instead of stdout")
+    mailmap.set_defaults(func=cmd_identities_mailmap)
+    imp_map = ids_sub.add_parser("import-mailmap", help="turn a .mailmap file into confirmed merges")
+    imp_map.add_argument("file", metavar="FILE")
+    imp_map.set_defaults(func=cmd_identities_import_mailmap)
+
+    people = sub.add_parser("people", help="people and merges")
+    people_sub = people.add_subparsers(dest="action", required=True, metavar="ACTION")
+    merges = people_sub.add_parser(
+        "merges", help="list proposed merges; accept, reject, mark not sure or undo one",
+        description="Without arguments: the proposals waiting for review. `accept ID`, `reject ID` and "
+        "`unsure ID` decide a proposal; `undo ID` undoes a merge listed by --history.",
+    )
+    merges.add_argument("merge_action", nargs="?", choices=["accept", "reject", "unsure", "undo"], metavar="ACTION",
+                        help="accept, reject, unsure (a proposal) or undo (a merge)")
+    merges.add_argument("id", nargs="?", type=int, metavar="ID")
+    merges.add_argument("--json", action="store_true", help="print JSON")
+    merges.add_argument("--history", action="store_true", help="list merges made (newest first) instead")
+    merges.set_defaults(func=cmd_people_merges)
+    resolve = people_sub.add_parser("resolve", help="run identity resolution over every identity")
+    resolve.set_defaults(func=cmd_people_resolve)
 
     sub.add_parser("manage", help="Django's management commands (seedbed manage help)", add_help=False)
     return parser

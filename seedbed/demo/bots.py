@@ -6,7 +6,6 @@ plentiful and must never be mistaken for people's work (or for welcoming).
 from __future__ import annotations
 
 from seedbed.demo import text
-from seedbed.demo.forge import ORG
 from seedbed.demo.population import DAY, WINDOW
 from seedbed.demo.records import PLATFORMS, IdentityRecord, PersonRecord
 from seedbed.people.placeholders import email_key

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import queue
-import re
 import subprocess
 import tempfile
 import threading
@@ -29,13 +28,12 @@ from seedbed.importers.errors import ImportFailed
 from seedbed.importers.mailmap import Mailmap
 from seedbed.importers.mailmap import parse as parse_mailmap
 from seedbed.importers.progress import Progress, Silent
-from seedbed.people.models import Identity, MergeMethod, MergeRecord, Person
-from seedbed.people.placeholders import email_key, is_personal_email
-from seedbed.people.services import IdentityRegistry, merge_people
+from seedbed.people.mailmaps import apply_mailmap
+from seedbed.people.merging import ResolverRun, run_resolver
+from seedbed.people.names import is_bot
+from seedbed.people.services import IdentityRegistry
 
 BATCH = 5000
-# "dependabot[bot]", "ci-bot", "Release Bot", "renovate@…" — but not "jane-botanist@…"
-_BOT_RE = re.compile(r"(\[bot\]|[-_ .]bot)$|^(dependabot|renovate|github-actions|pre-commit-ci)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -47,6 +45,7 @@ class GitImportResult:
     identities_created: int
     mailmap_merges: int
     incremental: bool
+    resolved: ResolverRun
 
 
 def _git(repo: str, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
@@ -115,14 +114,10 @@ def _when(seconds: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
 
 
-def _is_bot(name: str, email: str) -> bool:
-    return bool(_BOT_RE.search(name.strip()) or _BOT_RE.search(email.partition("@")[0].strip()))
-
-
 def _note(ids: IdentityRegistry, who: gitlog.Person, when: dt.datetime) -> str:
     return ids.note(
         f"{who.name} <{who.email}>", when, name=who.name, email=who.email, raw_encoding=who.encoding,
-        is_bot=_is_bot(who.name, who.email),
+        is_bot=is_bot(who.name, who.email),
     )
 
 
@@ -152,59 +147,6 @@ def _activities(commit: gitlog.Commit, ids: IdentityRegistry, source_id: int, ch
             extra={"commit": commit.sha},
         ))
     return rows
-
-
-def _group_key(name: str, email: str) -> str:
-    """People the .mailmap maps to the same personal address are one; on a placeholder
-    address only the same full canonical signature is."""
-    return email_key(email) if is_personal_email(email) else f"{name} <{email_key(email)}>"
-
-
-def _current(person_id: int) -> int:
-    """The person a (possibly merged-away) person now lives on."""
-    while True:
-        merged_into = Person.objects.filter(pk=person_id).values_list("merged_into_id", flat=True).get()
-        if merged_into is None:
-            return person_id
-        person_id = merged_into
-
-
-def _apply_mailmap(mailmap: Mailmap, repository: str) -> int:
-    """Merge people whose git identities the repository's .mailmap maps to one person.
-
-    Only identities an entry matches, and those already equal to an entry's target, take part:
-    the file's silence about an identity says nothing about it.
-    """
-    identities = list(Identity.objects.filter(source_kind="git"))
-    groups: dict[str, list[Identity]] = {}
-    matched = set()
-    for identity in identities:
-        proper = mailmap.lookup(identity.name, identity.email)
-        if proper is not None:
-            key = _group_key(*proper)
-            groups.setdefault(key, []).append(identity)
-            matched.add(key)
-    for identity in identities:
-        key = _group_key(identity.name, identity.email)
-        if key in matched and mailmap.lookup(identity.name, identity.email) is None:
-            groups[key].append(identity)
-    undone = set(MergeRecord.objects.filter(undone_at__isnull=False).values_list("survivor_id", "absorbed_id"))
-    merges = 0
-    for canonical, members in groups.items():
-        # Current people are looked up afresh: an earlier group may have merged some already.
-        people = sorted({_current(i.person_id) for i in members})
-        survivor_id = people[0]
-        for other in people[1:]:
-            if (survivor_id, other) in undone or (other, survivor_id) in undone:
-                continue  # a steward undid this once; the .mailmap does not override them
-            names = ", ".join(sorted({str(i) for i in members if _current(i.person_id) in (survivor_id, other)}))
-            merge_people(
-                Person.objects.get(pk=survivor_id), Person.objects.get(pk=other), method=MergeMethod.MAILMAP,
-                confidence=1.0, confirmed=True, reason=f"{repository}/.mailmap maps {names} to {canonical}"[:2000],
-                actor_label="git import (.mailmap)",
-            )
-            merges += 1
-    return merges
 
 
 def import_repository(
@@ -263,13 +205,14 @@ def _import(git_dir, repository, channel, source, use_mailmap, progress, count_f
     if use_mailmap:
         mailmap = _mailmap(git_dir)
         if mailmap is not None and len(mailmap):
-            merges = _apply_mailmap(mailmap, repository)
+            merges = apply_mailmap(mailmap, f"{repository}/.mailmap", "git import (.mailmap)")
+    resolved = run_resolver(ids.created_ids) if ids.created_ids else ResolverRun()
     source.cursor = {"tips": tips}
     source.status, source.error, source.last_run_at = SourceStatus.OK, "", timezone.now()
     source.save()
     return GitImportResult(
         source_id=source.pk, repository=repository, commits_seen=commits, activities_created=created,
-        identities_created=ids.created, mailmap_merges=merges, incremental=bool(old_tips),
+        identities_created=ids.created, mailmap_merges=merges, incremental=bool(old_tips), resolved=resolved,
     )
 
 

@@ -215,3 +215,71 @@ class Interaction(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", "Waiting for review"
+    UNSURE = "unsure", "Not sure"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+    SUPERSEDED = "superseded", "No longer applies"
+
+
+class MergeProposal(models.Model):
+    """The resolver thinks two people may be one human but is not sure enough to merge them.
+
+    The identity ids of each side are kept as they were when proposed, so a rejection keeps
+    exactly those identities apart even after later merges.
+    """
+
+    person_a = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    identities_a = models.JSONField(default=list)
+    identities_b = models.JSONField(default=list)
+    confidence = models.FloatField()
+    reasons = models.JSONField(default=list)
+    status = models.CharField(max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merge = models.ForeignKey(MergeRecord, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-confidence", "id"]
+        constraints = [models.UniqueConstraint(fields=["person_a", "person_b"], name="one_proposal_per_pair")]
+        indexes = [models.Index(fields=["status", "confidence"])]
+
+    def __str__(self) -> str:
+        return f"proposal {self.pk}: {self.person_a_id} + {self.person_b_id} ({self.confidence:.2f})"
+
+
+class ApartReason(models.TextChoices):
+    REJECTED = "rejected", "A steward rejected the merge"
+    UNDONE = "undone", "A merge was undone"
+    MEMBER = "member", "The member said these are not theirs"
+
+
+class KeepApart(models.Model):
+    """Identities that must never be merged again automatically, and why."""
+
+    identities_a = models.JSONField()
+    identities_b = models.JSONField()
+    reason = models.CharField(max_length=12, choices=ApartReason.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class ResolutionKey(models.Model):
+    """A blocking key of an identity (``seedbed.people.resolve.keys_for``): identities that share
+    a key are compared when one of them is new, so a run costs what the new identities cost."""
+
+    identity = models.ForeignKey(Identity, on_delete=models.CASCADE, related_name="resolution_keys")
+    key = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["identity", "key"], name="resolution_key_unique")]

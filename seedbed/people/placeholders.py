@@ -1,15 +1,21 @@
 """Addresses that identify nobody in particular.
 
-Pure: the identity-resolution issue grows this into seedbed/people/resolve.py. Until
-then the importers only merge identities on an e-mail address that passes
-``is_personal_email``.
+Pure. Importers attach identities to one person only on an address that passes
+``is_personal_email``; ``seedbed.people.names`` and ``seedbed.people.resolve`` build the
+rest of identity resolution on it.
 """
 import re
 
 _PLACEHOLDER_LOCALS = {
     "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "devnull", "nobody",
     "none", "unknown", "root", "user", "admin", "test", "example", "invalid", "null",
-    "mail", "email", "git", "github", "info",
+}
+# On a shared provider these name nobody in particular; on someone's own domain
+# (git@srimukh.com) they are that person's address.
+_VANITY_LOCALS = {"mail", "email", "git", "github", "info", "me", "contact", "hello", "hi", "dev", "code"}
+_SHARED_PROVIDERS = {
+    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "aol.com",
+    "qq.com", "163.com", "126.com", "github.com", "gitlab.com", "users.noreply.gitlab.com",
 }
 _PLACEHOLDER_DOMAINS = {
     "localhost", "localhost.localdomain", "example.com", "example.org", "example.net",
@@ -38,5 +44,7 @@ def is_personal_email(email: str) -> bool:
     if "." not in domain:
         return False  # a host name, e.g. root@buildbox
     if local in _PLACEHOLDER_LOCALS or _NOREPLY_RE.search(local) or "noreply" in domain:
+        return False
+    if local in _VANITY_LOCALS and domain in _SHARED_PROVIDERS:
         return False
     return True

@@ -9,12 +9,22 @@ import datetime as dt
 
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models import Max, Min, OuterRef, Subquery
+from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from seedbed.core.errors import SeedbedError
-from seedbed.people.models import Identity, MergeRecord, Person
+from seedbed.people.models import (
+    ApartReason,
+    Identity,
+    KeepApart,
+    MergeProposal,
+    MergeRecord,
+    Person,
+    ProposalStatus,
+)
+from seedbed.people.names import parse_name
 from seedbed.people.placeholders import email_key, is_personal_email
+from seedbed.people.resolve import names_compatible
 
 
 class MergeError(SeedbedError):
@@ -39,23 +49,40 @@ class EmailIndex:
     """Which person a personal e-mail address already belongs to (case-insensitive).
 
     Loaded once per import so that attaching thousands of identities costs no query each.
+    An address shared by clearly different names (``Ann Lee`` and ``Bob Kay``) joins nobody:
+    each name keeps its own person and identity resolution asks a steward instead. A GitHub
+    noreply address is one account, so it joins whatever the names say.
     """
 
-    def __init__(self) -> None:
-        self._people: dict[str, int] = {}
-        rows = Identity.objects.exclude(email_key="").values_list("email_key", "person_id", "person__merged_into_id")
-        for key, person_id, merged_into in rows.order_by("id"):
+    def __init__(self, *, load: bool = True) -> None:
+        self._people: dict[str, list[tuple[int, str]]] = {}
+        if not load:
+            return
+        rows = Identity.objects.exclude(email_key="").values_list("email_key", "person_id", "name")
+        for key, person_id, name in rows.order_by("id"):
             if is_personal_email(key):
-                self._people.setdefault(key, merged_into or person_id)
+                self._remember(key, person_id, name)
 
-    def person_for(self, email: str) -> int | None:
+    def person_for(self, email: str, name: str = "") -> int | None:
         key = email_key(email)
-        return self._people.get(key) if is_personal_email(key) else None
+        if not is_personal_email(key):
+            return None
+        one_account = key.endswith("@users.noreply.github.com")
+        parsed = parse_name(name)
+        for person_id, other in self._people.get(key, ()):
+            if one_account or names_compatible(parsed, parse_name(other)) is not False:
+                return person_id
+        return None
 
-    def remember(self, email: str, person_id: int) -> None:
+    def remember(self, email: str, person_id: int, name: str = "") -> None:
         key = email_key(email)
         if is_personal_email(key):
-            self._people.setdefault(key, person_id)
+            self._remember(key, person_id, name)
+
+    def _remember(self, key: str, person_id: int, name: str) -> None:
+        known = self._people.setdefault(key, [])
+        if (person_id, name) not in known and len(known) < 20:
+            known.append((person_id, name))
 
 
 def _display_name(name: str, username: str, email: str) -> str:
@@ -80,6 +107,7 @@ class IdentityRegistry:
         self.pending: dict[str, dict] = {}
         self.spans: dict[str, tuple] = {}
         self.created = 0
+        self.created_ids: list[int] = []  # for identity resolution after the import
 
     def note(self, key: str, when, *, name: str = "", email: str = "", username: str = "", external_id: str = "",
              raw_encoding: str = "", is_bot: bool = False) -> str:
@@ -101,17 +129,17 @@ class IdentityRegistry:
         staged = list(self.pending.items())
         new_people: list[Person] = []
         owner: list[tuple[int | None, int | None, str]] = []  # (existing person, index in new_people, reason)
-        fresh_by_email: dict[str, int] = {}
+        fresh = EmailIndex(load=False)  # addresses first seen in this batch -> index in new_people
         for key, fields in staged:
-            existing = self.index.person_for(fields["email"])
+            existing = self.index.person_for(fields["email"], fields["name"])
             ekey = email_key(fields["email"])
+            sibling = None if existing else fresh.person_for(fields["email"], fields["name"])
             if existing:
                 owner.append((existing, None, f"same e-mail address as an existing identity ({ekey})"))
-            elif ekey in fresh_by_email and is_personal_email(ekey):
-                owner.append((None, fresh_by_email[ekey], f"same e-mail address as an existing identity ({ekey})"))
+            elif sibling is not None:
+                owner.append((None, sibling, f"same e-mail address as an existing identity ({ekey})"))
             else:
-                if is_personal_email(ekey):
-                    fresh_by_email[ekey] = len(new_people)
+                fresh.remember(fields["email"], len(new_people), fields["name"])
                 new_people.append(Person(
                     display_name=_display_name(fields["name"], fields["username"], fields["email"]),
                     kind="bot" if fields["is_bot"] else "member",
@@ -125,10 +153,11 @@ class IdentityRegistry:
                 person_id=person_id, source_kind=self.source_kind, source_instance=self.source_instance, key=key,
                 email_key=email_key(fields["email"])[:320], link_reason=reason[:300], **fields,
             ))
-            self.index.remember(fields["email"], person_id)
+            self.index.remember(fields["email"], person_id, fields["name"])
         Identity.objects.bulk_create(identities, batch_size=500)
         for identity in identities:
             self.ids[identity.key] = identity.pk
+            self.created_ids.append(identity.pk)
         self.created += len(identities)
         self.pending.clear()
         return self.ids
@@ -200,6 +229,9 @@ def merge_people(
         Person.objects.filter(pk=absorbed.pk).update(user=None)
         Person.objects.filter(pk=survivor.pk).update(user_id=user_id)
     Person.objects.filter(pk=absorbed.pk).update(merged_into=survivor)
+    MergeProposal.objects.filter(
+        Q(person_a=absorbed) | Q(person_b=absorbed), status__in=[ProposalStatus.OPEN, ProposalStatus.UNSURE]
+    ).update(status=ProposalStatus.SUPERSEDED)
     span = [d for d in (survivor.first_seen, absorbed.first_seen) if d]
     last = [d for d in (survivor.last_seen, absorbed.last_seen) if d]
     Person.objects.filter(pk=survivor.pk).update(
@@ -213,7 +245,11 @@ def merge_people(
 
 @transaction.atomic
 def undo_merge(record: MergeRecord, *, actor=None) -> None:
-    """Put back every row the merge moved and make the absorbed person whole again."""
+    """Put back every row the merge moved and make the absorbed person whole again.
+
+    Identities imported after the merge that joined the survivor only through one of the
+    absorbed person's addresses go back with them. The two are then kept apart: identity
+    resolution never merges them again by itself."""
     record = MergeRecord.objects.select_for_update().get(pk=record.pk)
     if record.undone_at:
         raise MergeError(f"merge {record.pk} was already undone")
@@ -231,11 +267,26 @@ def undo_merge(record: MergeRecord, *, actor=None) -> None:
         model = apps.get_model(label)
         for field, ids in fields.items():
             model.objects.filter(id__in=ids).update(**{field: record.absorbed_id})
+    _return_later_identities(record)
     Person.objects.filter(pk=record.absorbed_id).update(merged_into=None)
+    KeepApart.objects.create(
+        identities_a=list(Identity.objects.filter(person_id=record.survivor_id).values_list("id", flat=True)),
+        identities_b=list(Identity.objects.filter(person_id=record.absorbed_id).values_list("id", flat=True)),
+        reason=ApartReason.UNDONE, actor=actor,
+    )
     record.undone_at = timezone.now()
     record.undone_by = actor
     record.save(update_fields=["undone_at", "undone_by"])
     _restore_seen(record)
+
+
+def _return_later_identities(record: MergeRecord) -> None:
+    moved = record.moved.get("people.identity", {}).get("person", [])
+    theirs = set(Identity.objects.filter(id__in=moved).exclude(email_key="").values_list("email_key", flat=True))
+    survivors = Identity.objects.filter(person_id=record.survivor_id)
+    own = set(survivors.filter(created_at__lte=record.created_at).exclude(email_key="").values_list("email_key", flat=True))
+    later = survivors.filter(created_at__gt=record.created_at, email_key__in=theirs - own)
+    later.update(person_id=record.absorbed_id)
 
 
 def _iso(value):

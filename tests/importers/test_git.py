@@ -224,7 +224,7 @@ def test_progress_is_reported_in_commits(make_repo):
     ],
 )
 def test_bots_are_recognised_by_name_or_address(name, email, bot):
-    from seedbed.importers.git import _is_bot
+    from seedbed.people.names import is_bot as _is_bot
 
     assert _is_bot(name, email) is bot
 

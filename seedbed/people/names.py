@@ -1,0 +1,183 @@
+"""Names, addresses and handles in the forms identity resolution compares. Pure.
+
+Everything is folded the same way: transliterated to ASCII with Unidecode (``Jérôme`` ->
+``jerome``, ``Дмитрий`` -> ``dmitrii``, ``刘星雨`` -> ``liu xing yu``) and lower-cased. Raw
+values are never replaced by these forms; they only decide which identities to compare.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from seedbed.people.placeholders import email_key, is_personal_email
+
+# Bot accounts: `dependabot[bot]`, `renovate-bot`, `ci_bot`, GitHub Actions, CI users.
+BOT_RE = re.compile(
+    r"(\[bot\]|[-_ .]bot|^bot[-_ .].*)$|^(dependabot|renovate|github-actions|pre-commit-ci|greenkeeper|snyk-bot|"
+    r"allcontributors|codecov|travis[-_ ]?ci|jenkins|gitlab[-_ ]ci|azure[-_ ]pipelines|buildbot|circleci)\b",
+    re.IGNORECASE,
+)
+
+# Names that say nothing about who wrote something.
+PLACEHOLDER_NAMES = frozenset({
+    "", "unknown", "none", "null", "root", "ubuntu", "user", "admin", "administrator", "anonymous", "nobody",
+    "no author", "no name", "your name", "name", "test", "git", "github", "runner", "localhost", "system",
+    "system administrator", "default", "me", "author", "guest", "vagrant", "pi", "local",
+})
+# Words around a name that are not part of it: "Andrew Knyazev, Professor Emeritus".
+TITLES = frozenset({
+    "dr", "prof", "professor", "emeritus", "jr", "sr", "phd", "mr", "mrs", "ms", "mx", "ii", "iii", "iv", "md",
+    "msc", "bsc", "esq", "sir",
+})
+# Local parts that many unrelated people use; they identify no one.
+GENERIC_LOCALS = frozenset({
+    "me", "mail", "email", "contact", "hello", "hi", "info", "dev", "developer", "admin", "root", "user", "github",
+    "git", "gitlab", "code", "work", "office", "home", "private", "public", "personal", "team", "support", "test",
+    "pypi", "python", "numpy", "scipy", "opensource", "oss", "foss", "hacker", "coder", "web", "post", "inbox",
+    "spam", "junk", "nospam", "noreply", "ubuntu", "pi", "vagrant", "guest", "local", "name", "myname", "abc",
+    "devnull", "nobody", "none", "unknown", "null", "bugfix", "anonymous", "build", "builder", "ci", "bot",
+})
+# Address providers that many unrelated people use: a shared domain says nothing there.
+FREEMAIL = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "msn.com", "aol.com",
+    "icloud.com", "me.com", "mac.com", "protonmail.com", "protonmail.ch", "proton.me", "pm.me", "gmx.de", "gmx.net",
+    "gmx.com", "web.de", "posteo.de", "mailbox.org", "tutanota.com", "yandex.ru", "yandex.com", "mail.ru",
+    "qq.com", "163.com", "126.com", "foxmail.com", "sina.com", "naver.com", "hanmail.net", "free.fr", "orange.fr",
+    "laposte.net", "libero.it", "fastmail.com", "fastmail.fm", "zoho.com", "hey.com", "riseup.net", "seznam.cz",
+    "users.noreply.github.com", "noreply.github.com", "users.noreply.gitlab.com", "rediffmail.com", "ymail.com",
+})
+_GITHUB_NOREPLY = re.compile(r"^(?:\d+\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$")
+_NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # a letter outside Latin scripts
+_BRACKETED = re.compile(r"[(\[{<]([^)\]}>]*)[)\]}>]?")
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case: ``Jérôme`` -> ``jerome``; other scripts are transliterated."""
+    return unidecode(text).lower()
+
+
+def handle_form(text: str) -> str:
+    """A handle as compared: folded, letters and digits only (``Luz.Paz`` -> ``luzpaz``)."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def is_bot(name: str, email: str = "", username: str = "") -> bool:
+    local = email_key(email).partition("@")[0]
+    return any(BOT_RE.search(v.strip()) for v in (name, local, username) if v and v.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    tokens: tuple[str, ...] = ()  # folded words of two or more letters, in written order
+    initials: tuple[str, ...] = ()  # single letters ("E. M. Bray" -> e, m)
+    aliases: tuple[str, ...] = ()  # nicknames in brackets, as handles
+    handle: str = ""  # the name written as one word ("jdoe", "luz.paz"), as a handle
+    handle_parts: tuple[str, ...] = ()  # that word split at camel case and punctuation
+    non_latin: bool = False  # written (partly) in a non-Latin script
+
+    @property
+    def full(self) -> bool:
+        return len(self.tokens) >= 2
+
+    @property
+    def key(self) -> str:
+        """Order-free key of a full name: ``Li Wei`` and ``Wei Li`` share it."""
+        return " ".join(sorted(self.tokens)) if self.full else ""
+
+    @property
+    def letters(self) -> str:
+        """All letters, sorted: equal for ``Xingyu Liu`` and ``Liu Xing Yu``."""
+        return "".join(sorted("".join(self.tokens)))
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_name(raw: str) -> Name:
+    text = (raw or "").strip()
+    if fold(text).strip() in PLACEHOLDER_NAMES:
+        return Name()
+    if "@" in text and " " not in text:  # an address written as the name
+        return Name(handle=handle_form(text.partition("@")[0]))
+    aliases = tuple(a for a in (handle_form(m) for m in _BRACKETED.findall(text)) if len(a) >= 3)
+    text = _BRACKETED.sub(" ", text)
+    if "," in text:  # "Flamm, Matthew H" or "Andrew Knyazev, Professor Emeritus"
+        left, _, right = text.partition(",")
+        right_words = fold(right).split()
+        if right_words and not all(w.strip(".") in TITLES for w in right_words) and len(left.split()) == 1:
+            text = f"{right} {left}"
+        else:
+            text = left
+    non_latin = bool(_NON_LATIN.search(text))
+    words = [w for w in fold(text).split() if w.strip(".") not in TITLES]
+    if len(words) == 1 and not non_latin:
+        word = text.split()[0] if text.split() else words[0]
+        parts = tuple(p.lower() for p in _CAMEL.findall(unidecode(word)) if not p.isdigit() and len(p) >= 2)
+        return Name(handle=handle_form(word), handle_parts=parts, aliases=aliases)
+    tokens, initials = [], []
+    for part in re.findall(r"[a-z0-9]+", " ".join(words)):
+        if part.isdigit():
+            continue
+        (initials if len(part) == 1 else tokens).append(part)
+    return Name(tuple(tokens), tuple(initials), aliases, non_latin=non_latin)
+
+
+def name_handles(name: Name) -> dict[str, float]:
+    """Handles people make from their name, with how telling a match with each is.
+
+    ``Joel Nothman`` -> joelnothman, jnothman, nothmanj, ...; a username ``jnothman`` is
+    evidence for Joel Nothman (the caller checks how common the handle is).
+    """
+    if not name.full:
+        return {}
+    first, last = name.tokens[0], name.tokens[-1]
+    middle = "".join(i for i in name.initials) + "".join(t[0] for t in name.tokens[1:-1])
+    forms = {
+        "".join(name.tokens): 0.95, first + last: 0.95, last + first: 0.9,
+        first[0] + last: 0.88, first[0] + middle + last: 0.88, first + last[0]: 0.75, last + first[0]: 0.8,
+    }
+    return {h: p for h, p in forms.items() if len(h) >= 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    key: str = ""
+    kind: str = "none"  # personal | github | host | none
+    local: str = ""  # handle form of the local part (without +tag), or the GitHub login
+    domain: str = ""  # the organisation's domain when it says something (not freemail)
+    mailbox: str = ""  # the address without a +tag: jdoe+github@x.org and jdoe@x.org reach one mailbox
+    local_name: Name = Name()  # a name written in the local part: jean.dupont@ -> Jean Dupont
+
+
+def _org_domain(domain: str) -> str:
+    labels = domain.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    org = ".".join(labels[-keep:])
+    return "" if org in FREEMAIL or domain in FREEMAIL else org
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_address(raw: str) -> Address:
+    key = email_key(raw)
+    if not key or key.count("@") != 1:
+        return Address(key=key)
+    local, _, domain = key.partition("@")
+    github = _GITHUB_NOREPLY.match(key)
+    if github:
+        return Address(key, "github", handle_form(github.group(1)))
+    bare = local.partition("+")[0]
+    handle = handle_form(bare)
+    if handle in GENERIC_LOCALS or len(handle) < 2:
+        handle = ""
+    words = [w for w in re.split(r"[._-]+", bare) if w]
+    local_name = parse_name(" ".join(words)) if 2 <= len(words) <= 3 and all(w.isalpha() for w in words) else Name()
+    if is_personal_email(key):
+        return Address(key, "personal", handle, _org_domain(domain), f"{bare}@{domain}", local_name)
+    if handle and re.search(r"[a-z]", domain) and "noreply" not in key and "no-reply" not in key:
+        # a machine account such as ``minrk@Mercury.local``, ``jon@laptop.(none)`` or
+        # ``dhuard@localhost``: nobody else's address, and its user name is a handle
+        host = domain.split(".")[0]
+        return Address(key, "host", handle, "" if host == "localhost" else "host:" + host, "", local_name)
+    return Address(key)

@@ -124,21 +124,25 @@ def parse_name(raw: str) -> Name:
     return Name(tuple(tokens), tuple(initials), aliases, non_latin=non_latin)
 
 
-def name_handles(name: Name) -> dict[str, float]:
-    """Handles people make from their name, with how telling a match with each is.
+def name_handles(name: Name) -> dict[str, tuple[float, bool]]:
+    """Handles people make from their name: handle -> (how telling a match is, spelled).
 
-    ``Joel Nothman`` -> joelnothman, jnothman, nothmanj, ...; a username ``jnothman`` is
-    evidence for Joel Nothman (the caller checks how common the handle is).
+    ``Joel Nothman`` -> joelnothman and nothmanjoel (the name spelled out, ``spelled``), and
+    the abbreviations jnothman, nothmanj, joeln; a username ``jnothman`` is evidence for
+    Joel Nothman (the caller checks how common the handle is).
     """
     if not name.full:
         return {}
     first, last = name.tokens[0], name.tokens[-1]
     middle = "".join(i for i in name.initials) + "".join(t[0] for t in name.tokens[1:-1])
-    forms = {
-        "".join(name.tokens): 0.95, first + last: 0.95, last + first: 0.9,
-        first[0] + last: 0.88, first[0] + middle + last: 0.88, first + last[0]: 0.75, last + first[0]: 0.8,
-    }
-    return {h: p for h, p in forms.items() if len(h) >= 4}
+    spelled = {"".join(name.tokens): 0.95, first + last: 0.95, last + first: 0.9}
+    short = {first[0] + middle + last: 0.88, first[0] + last: 0.9, last + first[0]: 0.8, first + last[0]: 0.75}
+    forms: dict[str, tuple[float, bool]] = {}
+    for table, full in ((short, False), (spelled, True)):
+        for h, p in table.items():
+            if len(h) >= 4 and p >= forms.get(h, (0.0, False))[0]:
+                forms[h] = (p, full)
+    return forms
 
 
 @dataclass(frozen=True, slots=True)

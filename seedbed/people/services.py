@@ -24,7 +24,7 @@ from seedbed.people.models import (
 )
 from seedbed.people.names import parse_name
 from seedbed.people.placeholders import email_key, is_personal_email
-from seedbed.people.resolve import names_compatible
+from seedbed.people.evidence import names_compatible
 
 
 class MergeError(SeedbedError):

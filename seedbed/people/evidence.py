@@ -1,0 +1,247 @@
+"""How much two identities look like one human, and why. Pure.
+
+A compared pair collects evidence of independent kinds, each with the probability that it
+means one human, combined as a noisy-OR:
+
+* **address**: the same personal address (or GitHub noreply address, which is one account),
+  one mailbox (``jdoe+github@x.org`` / ``jdoe@x.org``), the same machine account;
+* **account**: the same GitHub login;
+* **name**: the same full name in any order, script or accents; initials, middle names,
+  typos; a name spelled out in a handle (``kadermiyanyedi`` for Kader Miyanyedi, an
+  address ``joel.nothman@`` for Joel Nothman, ``otieno-juma`` for Paul Juma Otieno); the
+  same one-word name (``GalaxySnail``);
+* **handles** (the GitHub login, a username, an address's local part, a one-word name): a
+  login that is the other's handle, a shared handle, an abbreviation of the name
+  (``jnothman``), a first name alone;
+* **domain**: both at the same organisation (never a freemail provider).
+
+Handles are evidence, not proof: two accounts (each with an address of its own, or on a
+platform) that share nothing but handles are only proposed, never merged automatically. A handle says less
+the shorter it is and the more people carry it (``alex`` is many people's given name).
+Evidence is discounted when the two full names clearly differ (a shared address alone never
+merges ``Ann Lee`` with ``Bob Kay``) or when they are two GitHub accounts. Bots are never
+compared with humans; placeholder addresses are no evidence at all.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+
+from seedbed.people.names import Name, handle_form, is_bot, name_handles, parse_address, parse_name
+
+CONFLICT = 0.6  # share of the evidence left when the two full names clearly differ
+TWO_ACCOUNTS = 0.75  # ... when the two are different GitHub accounts
+HANDLES_ONLY = 0.89  # the most that handles alone between two real addresses reach: below AUTO
+LOGIN_HANDLE = 0.93  # a GitHub login that is also the other's handle
+LOCAL_NAME_DISCOUNT = 0.1  # a name spelled in an address says a little less than a name
+_REAL = ("personal", "github")  # address kinds that are an account of their own
+_HANDLE_KINDS = frozenset({"login", "login-name", "handle", "name-handle", "first-name"})
+
+PeopleWith = Callable[[str], int]  # key -> how many people carry it
+
+
+class Profile:
+    """The normalised forms of one identity, computed once."""
+
+    __slots__ = ("rec", "name", "address", "login", "own", "derived", "bot")
+
+    def __init__(self, rec):
+        self.rec = rec
+        self.name: Name = parse_name(rec.name)
+        self.address = parse_address(rec.email)
+        self.bot = rec.is_bot or is_bot(rec.name, rec.email, rec.username)
+        username = handle_form(rec.username) if rec.username else ""
+        self.login = self.address.local if self.address.kind == "github" else ""
+        if not self.login and rec.source == "github":
+            self.login = username
+        own: dict[str, str] = {}  # handle -> where it was seen, for the reasons
+        if len(self.address.local) >= 3:
+            own[self.address.local] = f"the address {self.address.key}"
+        if len(username) >= 3:
+            own.setdefault(username, f"the {rec.source} username {rec.username}")
+        if len(self.name.handle) >= 3:
+            own.setdefault(self.name.handle, f"the name {rec.name}")
+        for alias in self.name.aliases:
+            own.setdefault(alias, f"the nickname in {rec.name}")
+        self.own = own
+        # handles made from the name or from a name written in the address:
+        # handle -> (confidence, where, spelled: the whole name rather than an abbreviation)
+        derived = {h: (p, f"the name {rec.name}", full) for h, (p, full) in name_handles(self.name).items()}
+        for h, (p, full) in name_handles(self.address.local_name).items():
+            if h not in derived and h != self.address.local:
+                derived[h] = (p - LOCAL_NAME_DISCOUNT, f"the address {self.address.key}", full)
+        self.derived = derived
+
+    def keys(self) -> list[str]:
+        """Blocking keys; ``g:`` keys only count how many people have a given name."""
+        keys = set()
+        n, a = self.name, self.address
+        if a.kind != "none":
+            keys.add("e:" + a.key)
+        if a.mailbox and a.mailbox != a.key:
+            keys.add("e:" + a.mailbox)
+        keys.update("h:" + h for h in (*self.own, *self.derived))
+        if n.full:
+            first, last = n.tokens[0], n.tokens[-1]
+            keys.update({"n:" + n.key, "f:" + first, "g:" + first, f"q:{first} {last[:3]}", f"r:{first[:3]} {last}"})
+            keys.update(f"p:{t[0]} {last}" for t in n.tokens[:-1])  # initials and middle names
+            if len("".join(n.tokens)) >= 6:
+                keys.add("a:" + n.letters)  # other scripts and segmentations
+        elif n.tokens and n.initials:  # "E. M. Bray"
+            keys.add(f"p:{n.initials[0]} {n.tokens[-1]}")
+        if n.handle:
+            keys.add("f:" + n.handle)
+        return [k[:200] for k in keys]
+
+
+def rarity(handle: str, people_with: PeopleWith) -> float:
+    """How much a shared handle says: long, odd handles a lot; short or common ones little."""
+    if len(handle) >= 6 or (len(handle) >= 4 and any(c.isdigit() for c in handle)):
+        p = 0.93
+    elif len(handle) >= 4:
+        p = 0.8
+    else:
+        p = 0.6
+    if people_with("h:" + handle) > 3:  # more people than the two compared carry it
+        p = min(p, 0.55)
+    given = people_with("g:" + handle)  # a given name ("alex", "daniel")
+    if given:
+        p = min(p, 0.75 if given < 3 else 0.55)
+    return p
+
+
+def names_compatible(a: Name, b: Name) -> bool | None:
+    """None when either is not a full name; False when they clearly belong to different people."""
+    if not (a.full and b.full):
+        return None
+    if a.key == b.key or a.letters == b.letters:
+        return True
+    if {t for t in a.tokens if len(t) >= 3} & {t for t in b.tokens if len(t) >= 3}:
+        return True
+    if any(len(s) >= 3 and t.startswith(s) for x, y in ((a, b), (b, a)) for s in x.tokens for t in y.tokens):
+        return True  # Chris / Christos
+    return fuzz.token_sort_ratio(a.key, b.key) >= 75
+
+
+def name_similarity(a: Name, b: Name) -> tuple[float, str]:
+    """Evidence from two different spellings of a name (initials, middle names, typos)."""
+    if a.full and b.full:
+        if a.letters == b.letters and (a.non_latin or b.non_latin or len(a.tokens) != len(b.tokens)):
+            return 0.9, "written in another script or order"
+        sa, sb = set(a.tokens), set(b.tokens)
+        if sa <= sb or sb <= sa:
+            return 0.85, "one name contains the other"
+        if a.tokens[-1] == b.tokens[-1]:
+            fa, fb = a.tokens[0], b.tokens[0]
+            if fa == fb:
+                return 0.9, "same first and last name"
+            if len(fa) >= 3 and len(fb) >= 3 and (fa.startswith(fb) or fb.startswith(fa)):
+                return 0.75, "same last name, one first name shortens the other"
+        ends = ((a.tokens[0], b.tokens[0]), (a.tokens[-1], b.tokens[-1]))
+        if fuzz.ratio(a.key, b.key) >= 90 and all(fuzz.ratio(s, t) >= 80 for s, t in ends):
+            return 0.85, "names differ by a typo"
+        return 0.0, ""
+    short, long_ = (a, b) if not a.full else (b, a)  # "L Hiltner" against "Lindsey Hiltner"
+    if long_.full and short.tokens and short.initials and short.tokens[-1] == long_.tokens[-1]:
+        if short.initials[0] == long_.tokens[0][0]:
+            return 0.75, "initials fit the full name"
+    return 0.0, ""
+
+
+def one_account(x: Profile, y: Profile) -> bool:
+    """The same GitHub account (``ID+login@`` and ``login@`` noreply addresses are one)."""
+    return bool(x.login) and x.login == y.login
+
+
+def _is_account(p: Profile) -> bool:
+    """An identity that stands for itself: one with an address of its own, or an account on a
+    platform. A git signature with no real address (a user name from an SVN import, a
+    machine account) has nothing but its handle to go by."""
+    return p.address.kind in _REAL or p.rec.source != "git"
+
+
+class _Found(dict):
+    """kind -> (confidence, reason), keeping the strongest of each kind."""
+
+    def add(self, kind: str, p: float, reason: str) -> None:
+        if p > self.get(kind, (0.0, ""))[0]:
+            self[kind] = (p, reason)
+
+
+def _addresses(x: Profile, y: Profile, found: _Found) -> None:
+    ax, ay = x.address, y.address
+    if ax.kind != "none" and ax.key == ay.key:
+        found.add("address", 0.99 if ax.kind in _REAL else 0.9, f"same address {ax.key}")
+    elif ax.mailbox and ax.mailbox == ay.mailbox:
+        found.add("address", 0.97, f"one mailbox: {ax.key} / {ay.key}")
+    if one_account(x, y):
+        found.add("account", 0.99, f"same GitHub account {x.login}")
+    if ax.domain and ax.domain == ay.domain and names_compatible(x.name, y.name) is not False:
+        found.add("domain", 0.45 if ax.domain.startswith("host:") else 0.5,
+                  f"both from {ax.domain.removeprefix('host:')}")
+
+
+def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> None:
+    for a, b in ((x, y), (y, x)):
+        if a.login and not b.login:
+            if a.login in b.own:
+                found.add("login", min(LOGIN_HANDLE, rarity(a.login, people_with) + 0.05),
+                          f"GitHub login {a.login} is also {b.own[a.login]}")
+            if a.login in b.derived and len(a.login) >= 5:
+                p, where, spelled = b.derived[a.login]
+                found.add("spelled-name" if spelled else "login-name", min(p, rarity(a.login, people_with) + 0.02),
+                          f"GitHub login {a.login} fits {where}")
+        for h in a.own.keys() & b.derived.keys():
+            p, where, spelled = b.derived[h]
+            found.add("spelled-name" if spelled else "name-handle", min(p, rarity(h, people_with)),
+                      f"{a.own[h]} fits {where}")
+        parts = a.name.handle_parts
+        if len(parts) >= 2 and b.name.full and set(parts) <= set(b.name.tokens):
+            found.add("spelled-name", 0.85, f"the name {a.rec.name} is made of the name {b.rec.name}")
+        handle = a.name.handle  # "Lars" against "Lars Buitinck", when few people are called Lars
+        if len(handle) >= 3 and b.name.full and handle == b.name.tokens[0] and handle not in b.own:
+            if people_with("g:" + handle) <= 1:
+                found.add("first-name", 0.6, f"{a.rec.name} is the first name of {b.rec.name}")
+    for h in x.own.keys() & y.own.keys():
+        if h not in (x.login, y.login) and not h == x.name.handle == y.name.handle:  # those count elsewhere
+            found.add("handle", rarity(h, people_with), f"{x.own[h]} and {y.own[h]} share the handle {h}")
+
+
+def _names(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> None:
+    nx, ny = x.name, y.name
+    if nx.handle and nx.handle == ny.handle:  # the same one-word name: "GalaxySnail"
+        found.add("word-name", rarity(nx.handle, people_with), f"same name {x.rec.name}")
+    if nx.full and nx.key == ny.key:
+        also = f" / {y.rec.name}" if x.rec.name != y.rec.name else ""
+        found.add("name", 0.96, f"same name {x.rec.name}{also}")
+    else:
+        p, why = name_similarity(nx, ny)
+        if p:
+            found.add("name", p, f"{why}: {x.rec.name} / {y.rec.name}")
+
+
+def evidence(x: Profile, y: Profile, people_with: PeopleWith) -> tuple[float, list[str]]:
+    """Confidence that two identities are one human, with the reasons, strongest first."""
+    if x.bot != y.bot:
+        return 0.0, []
+    found = _Found()
+    _addresses(x, y, found)
+    _handles(x, y, found, people_with)
+    _names(x, y, found, people_with)
+    if not found:
+        return 0.0, []
+    miss = 1.0
+    for p, _ in found.values():
+        miss *= 1.0 - p
+    confidence = 1.0 - miss
+    if found.keys() <= _HANDLE_KINDS and _is_account(x) and _is_account(y):
+        confidence = min(confidence, HANDLES_ONLY)  # two accounts sharing only handles: ask
+    reasons = [r for _, r in sorted(found.values(), key=lambda pr: -pr[0])]
+    if names_compatible(x.name, y.name) is False and not one_account(x, y):  # one account is one person
+        confidence *= CONFLICT
+        reasons.append(f"but the names differ: {x.rec.name} / {y.rec.name}")
+    if x.login and y.login and x.login != y.login:
+        confidence *= TWO_ACCOUNTS
+        reasons.append(f"but they are two GitHub accounts: {x.login} / {y.login}")
+    return round(confidence, 4), reasons

@@ -115,10 +115,25 @@ class _Unique:
         return candidate
 
 
+HOMONYMS = 0.01  # share of people who happen to have the same full name as someone else here
+
+
+def _fresh_name(rng: random.Random, origin: Culture, gender: str, used: set[tuple[str, str]]) -> FullName:
+    """A name nobody here has yet, mostly: in a real community of a few thousand people only
+    a few share a full name, and identity resolution has to tell those apart too."""
+    for _ in range(30):
+        given, family = rng.choice(origin.given[gender]), rng.choice(origin.family)
+        if (given, family) not in used or rng.random() < HOMONYMS:
+            break
+    used.add((given, family))
+    return FullName(given, family, origin.family_first)
+
+
 def make_people(rng: random.Random, n: int, target_actions: int) -> tuple[list[PersonRecord], list[Member]]:
     all_cultures = cultures()
     weights = [c.weight for c in all_cultures]
     handles, locals_ = _Unique(), _Unique()
+    used_names: set[tuple[str, str]] = set()
     people: list[PersonRecord] = []
     members: list[Member] = []
     service_id = 1000
@@ -126,7 +141,7 @@ def make_people(rng: random.Random, n: int, target_actions: int) -> tuple[list[P
         origin = rng.choices(all_cultures, weights)[0]
         home = origin if rng.random() > 0.08 else rng.choices(all_cultures, weights)[0]  # some moved abroad
         gender = rng.choices("fmn", (0.47, 0.47, 0.06))[0]
-        name = FullName(rng.choice(origin.given[gender]), rng.choice(origin.family), origin.family_first)
+        name = _fresh_name(rng, origin, gender, used_names)
         swapped = origin.family_first and rng.random() < 0.5
         display = name.latin(swapped)
         zone, offset = rng.choice(home.zones)

@@ -102,6 +102,10 @@ class Timeline(ForgeActions, TalkActions):
             cum = list(accumulate(m.action_weights.values()))
             for action in rng.choices(names, cum_weights=cum, k=m.budget):
                 plan.append((self.when(m, rng.randint(m.start, m.end)), m.index, action))
+        for index in sorted(self.c.logins.values()):  # the demo's logins were active in its last weeks
+            m = self.members[index]
+            action = rng.choices(list(m.action_weights), weights=list(m.action_weights.values()))[0]
+            plan.append((self.when(m, rng.randint(max(m.start, m.end - 20 * DAY), m.end - 6 * DAY)), m.index, action))
         plan.sort()
         handlers = {name: getattr(self, "do_" + name.replace("-", "_")) for name in {a for _, _, a in plan}}
         for s, index, action in plan:

@@ -1,19 +1,42 @@
 """People in Django's admin: for looking things up and fixing small mistakes.
 
-Merges are not done here: ``merged_into`` and merge records are read-only, because
-only ``seedbed.people.services`` keeps the record that makes a merge undoable.
+Merges are not edited here: ``merged_into``, merge records, proposals and keep-apart
+records are read-only, because only ``seedbed.people.services`` and ``merging`` keep the
+record that makes a merge undoable. The admin's actions (accept, reject, mark not sure,
+undo) call those same services, with the signed-in user as the actor.
 """
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from seedbed.people import merging
 from seedbed.people.models import (
     DeclaredBreak,
     Identity,
     Interaction,
+    KeepApart,
+    MergeProposal,
     MergeRecord,
     Motivation,
     Note,
     Person,
+    ResolutionKey,
 )
+from seedbed.people.services import MergeError, undo_merge
+
+
+def _run_each(modeladmin, request, objects, do, done: str) -> None:
+    """Call ``do`` on each object in its own transaction; report successes and each error."""
+    succeeded, failed = 0, []
+    for obj in objects:
+        try:
+            do(obj)
+        except MergeError as error:
+            failed.append(str(error))
+        else:
+            succeeded += 1
+    if succeeded:
+        modeladmin.message_user(request, f"{done}: {succeeded}.", messages.SUCCESS)
+    for error in failed:
+        modeladmin.message_user(request, error[:1].upper() + error[1:] + ".", messages.ERROR)
 
 
 class IdentityInline(admin.TabularInline):
@@ -76,6 +99,19 @@ class IdentityAdmin(admin.ModelAdmin):
         return False  # identities come from imports
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Listed and viewable, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(MergeRecord)
 class MergeRecordAdmin(admin.ModelAdmin):
     list_display = ("created_at", "absorbed", "survivor", "method", "confidence", "confirmed", "undone_at")
@@ -83,6 +119,13 @@ class MergeRecordAdmin(admin.ModelAdmin):
     search_fields = ("survivor__display_name", "absorbed__display_name", "reason")
     list_select_related = ("survivor", "absorbed")
     date_hierarchy = "created_at"
+    actions = ["undo_merges"]
+
+    @admin.action(description="Undo selected merges")
+    def undo_merges(self, request, queryset):
+        # newest first: a later merge of the survivor into someone else must be undone before this one
+        _run_each(self, request, queryset.order_by("-created_at", "-id"),
+                  lambda record: undo_merge(record, actor=request.user), "Merges undone")
 
     def has_add_permission(self, request):
         return False
@@ -128,3 +171,47 @@ class DeclaredBreakAdmin(admin.ModelAdmin):
     search_fields = ("person__display_name", "note")
     list_select_related = ("person",)
     raw_id_fields = ("person",)
+
+
+@admin.register(MergeProposal)
+class MergeProposalAdmin(ReadOnlyAdmin):
+    list_display = ("id", "person_a", "person_b", "confidence", "status", "created_at", "decided_by")
+    list_filter = ("status",)
+    search_fields = ("person_a__display_name", "person_b__display_name")
+    list_select_related = ("person_a", "person_b", "decided_by")
+    raw_id_fields = ("person_a", "person_b", "decided_by", "merge")
+    date_hierarchy = "created_at"
+    actions = ["accept_proposals", "reject_proposals", "mark_unsure"]
+    show_full_result_count = False
+
+    def _decide(self, request, queryset, decide, done: str) -> None:
+        ids = list(queryset.order_by("-confidence", "id").values_list("pk", flat=True))
+        _run_each(self, request, ids, lambda pk: decide(pk, actor=request.user), done)
+
+    @admin.action(description="Accept selected proposals")
+    def accept_proposals(self, request, queryset):
+        self._decide(request, queryset, merging.accept_proposal, "Proposals accepted (merged)")
+
+    @admin.action(description="Reject selected proposals")
+    def reject_proposals(self, request, queryset):
+        self._decide(request, queryset, merging.reject_proposal, "Proposals rejected (kept apart)")
+
+    @admin.action(description="Mark not sure")
+    def mark_unsure(self, request, queryset):
+        self._decide(request, queryset, merging.mark_unsure, "Proposals marked not sure")
+
+
+@admin.register(KeepApart)
+class KeepApartAdmin(ReadOnlyAdmin):
+    list_display = ("id", "reason", "identities_a", "identities_b", "actor", "created_at")
+    list_filter = ("reason",)
+    list_select_related = ("actor",)
+    date_hierarchy = "created_at"
+
+
+@admin.register(ResolutionKey)
+class ResolutionKeyAdmin(ReadOnlyAdmin):
+    list_display = ("key", "identity")
+    search_fields = ("key",)
+    list_select_related = ("identity",)
+    show_full_result_count = False

@@ -36,15 +36,17 @@ HANDLES_ONLY = 0.89  # the most that handles alone between two real addresses re
 LOGIN_HANDLE = 0.93  # a GitHub login that is also the other's handle
 LOCAL_NAME_DISCOUNT = 0.1  # a name spelled in an address says a little less than a name
 _REAL = ("personal", "github")  # address kinds that are an account of their own
-_HANDLE_KINDS = frozenset({"login", "login-name", "handle", "name-handle", "first-name"})
+# handles, and what only corroborates them (the same organisation), are not enough alone
+_HANDLE_KINDS = frozenset({"login", "login-name", "handle", "name-handle", "first-name", "domain"})
 
+_NO_ACCOUNTS = ("git", "mbox", "pipermail", "hyperkitty", "email")  # signatures, not accounts
 PeopleWith = Callable[[str], int]  # key -> how many people carry it
 
 
 class Profile:
     """The normalised forms of one identity, computed once."""
 
-    __slots__ = ("rec", "name", "address", "login", "own", "derived", "bot")
+    __slots__ = ("rec", "name", "address", "login", "own", "derived", "bot", "account")
 
     def __init__(self, rec):
         self.rec = rec
@@ -55,6 +57,10 @@ class Profile:
         self.login = self.address.local if self.address.kind == "github" else ""
         if not self.login and rec.source == "github":
             self.login = username
+        # (platform, account) for an account on a platform: a GitHub login, a forum username
+        self.account = ("GitHub", self.login) if self.login else None
+        if not self.account and username and rec.source not in _NO_ACCOUNTS:
+            self.account = (f"{rec.source} {getattr(rec, 'instance', '')}".strip(), username)
         own: dict[str, str] = {}  # handle -> where it was seen, for the reasons
         if len(self.address.local) >= 3:
             own[self.address.local] = f"the address {self.address.key}"
@@ -132,14 +138,16 @@ def name_similarity(a: Name, b: Name) -> tuple[float, str]:
         sa, sb = set(a.tokens), set(b.tokens)
         if sa <= sb or sb <= sa:
             return 0.85, "one name contains the other"
-        if a.tokens[-1] == b.tokens[-1]:
+        middle_a, middle_b = set(a.tokens[1:-1]), set(b.tokens[1:-1])
+        if a.tokens[-1] == b.tokens[-1] and not (middle_a and middle_b and not middle_a & middle_b):
             fa, fb = a.tokens[0], b.tokens[0]
             if fa == fb:
                 return 0.9, "same first and last name"
             if len(fa) >= 3 and len(fb) >= 3 and (fa.startswith(fb) or fb.startswith(fa)):
                 return 0.75, "same last name, one first name shortens the other"
         ends = ((a.tokens[0], b.tokens[0]), (a.tokens[-1], b.tokens[-1]))
-        if fuzz.ratio(a.key, b.key) >= 90 and all(fuzz.ratio(s, t) >= 80 for s, t in ends):
+        if fuzz.ratio(a.key, b.key) >= 90 and all(s == t or (fuzz.ratio(s, t) >= 80 and min(len(s), len(t)) >= 5)
+                                                  for s, t in ends):  # "Min" and "Ming" are two names
             return 0.85, "names differ by a typo"
         return 0.0, ""
     short, long_ = (a, b) if not a.full else (b, a)  # "L Hiltner" against "Lindsey Hiltner"
@@ -178,7 +186,7 @@ def _addresses(x: Profile, y: Profile, found: _Found) -> None:
     if one_account(x, y):
         found.add("account", 0.99, f"same GitHub account {x.login}")
     if ax.domain and ax.domain == ay.domain and names_compatible(x.name, y.name) is not False:
-        found.add("domain", 0.45 if ax.domain.startswith("host:") else 0.5,
+        found.add("domain", 0.4 if ax.domain.startswith("host:") else 0.45,  # corroborates, never enough alone
                   f"both from {ax.domain.removeprefix('host:')}")
 
 
@@ -188,11 +196,11 @@ def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> 
             if a.login in b.own:
                 found.add("login", min(LOGIN_HANDLE, rarity(a.login, people_with) + 0.05),
                           f"GitHub login {a.login} is also {b.own[a.login]}")
-            if a.login in b.derived and len(a.login) >= 5:
+            if a.login in b.derived and a.login not in a.derived and len(a.login) >= 5:
                 p, where, spelled = b.derived[a.login]
                 found.add("spelled-name" if spelled else "login-name", min(p, rarity(a.login, people_with) + 0.02),
                           f"GitHub login {a.login} fits {where}")
-        for h in a.own.keys() & b.derived.keys():
+        for h in a.own.keys() & b.derived.keys() - a.derived.keys():  # not when a's own name explains it
             p, where, spelled = b.derived[h]
             found.add("spelled-name" if spelled else "name-handle", min(p, rarity(h, people_with)),
                       f"{a.own[h]} fits {where}")

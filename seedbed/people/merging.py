@@ -50,7 +50,7 @@ class ResolverRun:
 
 
 def _records(qs) -> list[resolve.Record]:
-    rows = qs.values_list("id", "person_id", "name", "email", "username", "source_kind", "is_bot")
+    rows = qs.values_list("id", "person_id", "name", "email", "username", "source_kind", "is_bot", "source_instance")
     return [resolve.Record(*row) for row in rows.iterator(chunk_size=5000)]
 
 
@@ -88,12 +88,16 @@ def _candidates(new_keys: dict[int, list[str]]) -> tuple[list[resolve.Record], d
     ids: set[int] = set()
     for start in range(0, len(blocks), _CHUNK):
         ids.update(ResolutionKey.objects.filter(key__in=blocks[start : start + _CHUNK]).values_list("identity_id", flat=True))
-    ids -= set(new_keys)
-    records: list[resolve.Record] = []
-    ordered = sorted(ids)
+    # and every identity of those people, so the resolver sees each whole (their names, accounts)
+    ordered, people_set = sorted(ids), set()
     for start in range(0, len(ordered), _CHUNK):
-        records += _records(Identity.objects.filter(id__in=ordered[start : start + _CHUNK]))
-    return records, counts
+        people_set.update(Identity.objects.filter(id__in=ordered[start : start + _CHUNK]).values_list("person_id", flat=True))
+    people = sorted(people_set)
+    records: list[resolve.Record] = []
+    for start in range(0, len(people), _CHUNK):
+        records += _records(Identity.objects.filter(person_id__in=people[start : start + _CHUNK]))
+    new = set(new_keys)
+    return [r for r in records if r.id not in new], counts
 
 
 def apart_pairs() -> list[tuple[int, int]]:
@@ -180,9 +184,7 @@ def _pending(proposal_id: int) -> MergeProposal:
     if proposal.status not in PENDING:
         raise MergeError(f"merge proposal {proposal_id} was already decided ({proposal.get_status_display().lower()})")
     merged = Person.objects.filter(pk__in=[proposal.person_a_id, proposal.person_b_id], merged_into__isnull=False)
-    if merged.exists():
-        proposal.status = ProposalStatus.SUPERSEDED
-        proposal.save(update_fields=["status"])
+    if merged.exists():  # merge_people marked it superseded already; this is a proposal read before that
         raise MergeError(f"merge proposal {proposal_id} no longer applies: one of the two people was merged since")
     return proposal
 

@@ -40,6 +40,7 @@ class Record:
     username: str = ""
     source: str = "git"
     is_bot: bool = False
+    instance: str = ""  # the source's host or list ("" for git)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +70,21 @@ def keys_for(rec: Record) -> list[str]:
 # -- resolution -------------------------------------------------------------------------------
 
 class _Groups:
-    """Union-find over people that remembers each group's names, bots and keep-apart partners."""
+    """Union-find over people that remembers each group's names, accounts and keep-apart partners."""
 
     def __init__(self, profiles: list[Profile], apart: Iterable[tuple[int, int]]):
         self.parent: dict[int, int] = {}
         self.members: dict[int, set[int]] = defaultdict(set)
         self.names: dict[int, list[Name]] = defaultdict(list)
+        self.accounts: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for p in profiles:
             person = p.rec.person
             self.parent[person] = person
             self.members[person].add(person)
             if p.name.full and p.name not in self.names[person]:
                 self.names[person].append(p.name)
+            if p.account:
+                self.accounts[person][p.account[0]].add(p.account[1])
         self.apart: dict[int, set[int]] = defaultdict(set)
         for a, b in apart:
             self.apart[a].add(b)
@@ -104,12 +108,20 @@ class _Groups:
             return False
         return not any(names_compatible(a, b) for a in na for b in nb)
 
+    def two_accounts(self, ra: int, rb: int) -> str:
+        """A platform on which the two groups have different accounts (one human rarely has
+        two accounts on one forum or two GitHub logins), or ""."""
+        a, b = self.accounts.get(ra, {}), self.accounts.get(rb, {})
+        return next((platform for platform in a.keys() & b.keys() if not a[platform] & b[platform]), "")
+
     def union(self, ra: int, rb: int) -> tuple[int, int]:
         """Join two groups; returns (survivor, absorbed): the older (smaller) person id survives."""
         keep, other = (ra, rb) if ra < rb else (rb, ra)
         self.parent[other] = keep
         self.members[keep] |= self.members.pop(other)
         self.names[keep].extend(n for n in self.names.pop(other, []) if n not in self.names[keep])
+        for platform, accounts in self.accounts.pop(other, {}).items():
+            self.accounts[keep][platform] |= accounts
         return keep, other
 
 
@@ -190,13 +202,18 @@ def resolve(
         ra, rb = groups.find(m.keep), groups.find(m.other)
         if ra == rb or groups.kept_apart(ra, rb):
             continue
-        if m.confidence >= AUTO and ((m.keep, m.other) in same_account or not groups.names_clash(ra, rb)):
+        doubt = ""
+        if (m.keep, m.other) not in same_account:
+            platform = groups.two_accounts(ra, rb)
+            doubt = f"but they have two {platform} accounts" if platform else ""
+            doubt = "but the names differ" if groups.names_clash(ra, rb) else doubt
+        if m.confidence >= AUTO and not doubt:
             keep, other = groups.union(ra, rb)
             result.merges.append(Match(keep, other, m.confidence, m.reasons, m.identities))
             continue
         confidence, reasons = m.confidence, m.reasons
-        if m.confidence >= AUTO:  # strong evidence, but the names say otherwise: ask
-            confidence, reasons = round(min(confidence, AUTO - 0.01), 4), (*reasons, "but the names differ")
+        if m.confidence >= AUTO:  # strong evidence, but something says otherwise: ask
+            confidence, reasons = round(min(confidence, AUTO - 0.01), 4), (*reasons, doubt)
         people = (min(ra, rb), max(ra, rb))
         if people not in proposals or confidence > proposals[people].confidence:
             proposals[people] = Match(people[0], people[1], confidence, reasons, m.identities)

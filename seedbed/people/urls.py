@@ -1,9 +1,13 @@
 from django.urls import path
 
-from seedbed.people import views
+from seedbed.people import review_views, views
 
 app_name = "people"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("<int:pk>/", views.person_detail, name="detail"),
+    path("merges/", review_views.merge_queue, name="merges"),
+    path("merges/<int:pk>/<slug:action>/", review_views.merge_decide, name="merge_decide"),
+    path("merges/history/", review_views.merge_history, name="merge_history"),
+    path("merges/history/<int:pk>/undo/", review_views.merge_undo, name="merge_undo"),
 ]

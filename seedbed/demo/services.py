@@ -24,7 +24,19 @@ from seedbed.core.bulk import delete_all, insert, next_id, reset_sequences
 from seedbed.groups.models import Group, Membership
 from seedbed.importers.progress import Progress, Silent
 from seedbed.mentoring.models import Mentorship
-from seedbed.people.models import DeclaredBreak, Identity, Interaction, MergeRecord, Motivation, Note, Person
+from seedbed.people.merging import run_resolver
+from seedbed.people.models import (
+    DeclaredBreak,
+    Identity,
+    Interaction,
+    KeepApart,
+    MergeProposal,
+    MergeRecord,
+    Motivation,
+    Note,
+    Person,
+    ResolutionKey,
+)
 
 DEMO_PASSWORD = "demo"
 DEMO_LOGINS: list[tuple[str, str]] = [
@@ -39,7 +51,7 @@ STEWARDS = "stewards"
 IN_USE = {Person: "people", Identity: "identities", Activity: "activities", Source: "sources", Group: "groups",
           Mentorship: "mentorships"}
 # Emptied in this order on --rebuild, so nothing still points at a row being deleted.
-WIPE = [Activity, MergeRecord, Identity, Note, Interaction, Motivation, DeclaredBreak, Membership, Mentorship, Group,
+WIPE = [Activity, MergeProposal, MergeRecord, KeepApart, ResolutionKey, Identity, Note, Interaction, Motivation, DeclaredBreak, Membership, Mentorship, Group,
         Person, Source]
 
 
@@ -76,6 +88,10 @@ def build_demo(
             echo(f"Generating the demo community (seed {seed}, dates up to {today - dt.timedelta(days=1)}) ...")
             community = generate(today, seed, scale)
             counts = _write(community, progress)
+            echo("Resolving identities ...")
+            resolved = run_resolver(None)  # as after an import: merges what is safe, proposes the rest
+            counts.update(resolver_merges=resolved.merged, resolver_proposals=resolved.proposed)
+            counts["people"] = Person.objects.current().count()
             InstanceFact.objects.update_or_create(key=FACT, defaults={"value": {
                 "seed": seed, "anchor": today.isoformat(), "scale": scale, "built_at": timezone.now().isoformat(),
                 "logins": [name for name, _ in DEMO_LOGINS], **counts,
@@ -87,12 +103,16 @@ def build_demo(
 
 
 def _describe(counts: dict[str, int]) -> str:
+    resolved = ""
+    if "resolver_merges" in counts:
+        resolved = (f" Identity resolution merged {counts['resolver_merges']:,} people and proposed "
+                    f"{counts['resolver_proposals']:,} merges for review.")
     return (f"{counts['people']:,} people, {counts['identities']:,} identities, {counts['activities']:,} activities, "
-            f"{counts['groups']:,} groups, {counts['mentorships']:,} mentorships.")
+            f"{counts['groups']:,} groups, {counts['mentorships']:,} mentorships.{resolved}")
 
 
 def _counts() -> dict[str, int]:
-    return {"people": Person.objects.count(), "identities": Identity.objects.count(),
+    return {"people": Person.objects.current().count(), "identities": Identity.objects.count(),
             "activities": Activity.objects.count(), "groups": Group.objects.count(),
             "mentorships": Mentorship.objects.count()}
 
@@ -103,6 +123,7 @@ def _reused(fact: InstanceFact, echo) -> DemoResult:
     stale = f"; it is {age} days old, `seedbed demo --rebuild` brings its dates up to today" if age > 7 else ""
     echo(f"Reusing the demo community built for {anchor} (seed {fact.value.get('seed')}){stale}.")
     counts = _counts()
+    counts.update({k: fact.value[k] for k in ("resolver_merges", "resolver_proposals") if k in fact.value})
     return DemoResult(summary="Reused the demo community: " + _describe(counts), reused=True,
                       seed=fact.value.get("seed", DEMO_SEED), anchor=anchor, counts=counts)
 

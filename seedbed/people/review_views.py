@@ -47,7 +47,8 @@ def _card(proposal: MergeProposal) -> dict:
 @steward_required
 def merge_queue(request):
     page = Paginator(_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
-    cards = [_card(p) for p in page.object_list]
+    sides = merging.proposal_sides_many(page.object_list)
+    cards = [{"proposal": p, "sides": sides[p.pk]} for p in page.object_list]
     return render(request, "people/merges.html", {
         "page": page, "open_cards": [c for c in cards if c["proposal"].status == ProposalStatus.OPEN],
         "unsure_cards": [c for c in cards if c["proposal"].status == ProposalStatus.UNSURE],

@@ -13,7 +13,7 @@ from seedbed.core.models import InstanceFact
 from seedbed.demo.services import build_demo
 from seedbed.demo.services import _wipe as wipe_demo
 from seedbed.mentoring.models import Mentorship
-from seedbed.people.models import Identity, Person
+from seedbed.people.models import Identity, MergeProposal, MergeRecord, Person, ResolutionKey
 
 TODAY = dt.date(2026, 3, 14)
 
@@ -34,7 +34,11 @@ def full_demo(django_db_setup, django_db_blocker):
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_the_full_demo_is_in_the_database(full_demo):
-    assert Person.objects.count() == full_demo.counts["people"] >= 2000
+    assert Person.objects.current().count() == full_demo.counts["people"] >= 2000
+    # identity resolution ran over the demo, as it runs after every import
+    assert MergeRecord.objects.filter(method="resolver").count() == full_demo.counts["resolver_merges"] >= 20
+    assert MergeProposal.objects.filter(status="open").count() == full_demo.counts["resolver_proposals"] >= 20
+    assert ResolutionKey.objects.values("identity").distinct().count() == Identity.objects.count()
     assert Activity.objects.count() == full_demo.counts["activities"] >= 100_000
     types = set(Activity.objects.values_list("contribution_type", flat=True).distinct())
     assert types == set(CONTRIBUTION_TYPES)

@@ -149,6 +149,24 @@ def test_it_pages_by_twenty_five(steward_client, db):
     assert len(cards(second)) == 5 and "reason 0" in second and "reason 29" not in second
 
 
+def test_a_page_costs_the_same_queries_however_many_proposals(steward_client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(n):
+        MergeProposal.objects.all().delete()
+        people = Person.objects.bulk_create(Person(display_name=f"Q{n}-{i}") for i in range(2 * n))
+        MergeProposal.objects.bulk_create(
+            MergeProposal(person_a=people[2 * i], person_b=people[2 * i + 1], confidence=0.6, reasons=["r"])
+            for i in range(n)
+        )
+        with CaptureQueriesContext(connection) as captured:
+            assert steward_client.get(QUEUE).status_code == 200
+        return len(captured)
+
+    assert queries_for(2) == queries_for(20)
+
+
 # --- who may see and do it ---------------------------------------------------------------
 
 

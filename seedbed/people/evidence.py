@@ -24,7 +24,7 @@ compared with humans; placeholder addresses are no evidence at all.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from rapidfuzz import fuzz
 
@@ -41,6 +41,7 @@ _HANDLE_KINDS = frozenset({"login", "login-name", "handle", "name-handle", "firs
 
 _NO_ACCOUNTS = ("git", "mbox", "pipermail", "hyperkitty", "email")  # signatures, not accounts
 PeopleWith = Callable[[str], int]  # key -> how many people carry it
+Explained = Callable[["Profile"], Collection[str]]  # the handles a person's own names account for
 
 
 class Profile:
@@ -111,9 +112,8 @@ def rarity(handle: str, people_with: PeopleWith) -> float:
         p = 0.6
     if people_with("h:" + handle) > 3:  # more people than the two compared carry it
         p = min(p, 0.55)
-    given = people_with("g:" + handle)  # a given name ("alex", "daniel")
-    if given:
-        p = min(p, 0.75 if given < 3 else 0.55)
+    if people_with("g:" + handle):  # someone's given name ("alex", "andrea"): corroborates, never enough alone
+        p = min(p, 0.45)
     return p
 
 
@@ -145,10 +145,10 @@ def name_similarity(a: Name, b: Name) -> tuple[float, str]:
                 return 0.9, "same first and last name"
             if len(fa) >= 3 and len(fb) >= 3 and (fa.startswith(fb) or fb.startswith(fa)):
                 return 0.75, "same last name, one first name shortens the other"
-        ends = ((a.tokens[0], b.tokens[0]), (a.tokens[-1], b.tokens[-1]))
-        if fuzz.ratio(a.key, b.key) >= 90 and all(s == t or (fuzz.ratio(s, t) >= 80 and min(len(s), len(t)) >= 5)
-                                                  for s, t in ends):  # "Min" and "Ming" are two names
-            return 0.85, "names differ by a typo"
+        (fa, fb), (la, lb) = (a.tokens[0], b.tokens[0]), (a.tokens[-1], b.tokens[-1])
+        for same, (s, t) in ((fa == fb, (la, lb)), (la == lb, (fa, fb))):  # one typo, in one long word:
+            if same and min(len(s), len(t)) >= 6 and fuzz.ratio(s, t) >= 85:  # "Marta" and "Maria" are two names
+                return 0.85, "names differ by a typo"
         return 0.0, ""
     short, long_ = (a, b) if not a.full else (b, a)  # "L Hiltner" against "Lindsey Hiltner"
     if long_.full and short.tokens and short.initials and short.tokens[-1] == long_.tokens[-1]:
@@ -190,17 +190,18 @@ def _addresses(x: Profile, y: Profile, found: _Found) -> None:
                   f"both from {ax.domain.removeprefix('host:')}")
 
 
-def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> None:
+def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith, explained: Explained) -> None:
     for a, b in ((x, y), (y, x)):
+        own_names = explained(a)  # handles a's own names (any of its person's) account for
         if a.login and not b.login:
             if a.login in b.own:
                 found.add("login", min(LOGIN_HANDLE, rarity(a.login, people_with) + 0.05),
                           f"GitHub login {a.login} is also {b.own[a.login]}")
-            if a.login in b.derived and a.login not in a.derived and len(a.login) >= 5:
+            if a.login in b.derived and a.login not in own_names and len(a.login) >= 5:
                 p, where, spelled = b.derived[a.login]
                 found.add("spelled-name" if spelled else "login-name", min(p, rarity(a.login, people_with) + 0.02),
                           f"GitHub login {a.login} fits {where}")
-        for h in a.own.keys() & b.derived.keys() - a.derived.keys():  # not when a's own name explains it
+        for h in a.own.keys() & b.derived.keys() - own_names:  # m.weiss@ is Moritz's, not Mareike's
             p, where, spelled = b.derived[h]
             found.add("spelled-name" if spelled else "name-handle", min(p, rarity(h, people_with)),
                       f"{a.own[h]} fits {where}")
@@ -210,7 +211,7 @@ def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> 
         handle = a.name.handle  # "Lars" against "Lars Buitinck", when few people are called Lars
         if len(handle) >= 3 and b.name.full and handle == b.name.tokens[0] and handle not in b.own:
             if people_with("g:" + handle) <= 1:
-                found.add("first-name", 0.6, f"{a.rec.name} is the first name of {b.rec.name}")
+                found.add("first-name", 0.45, f"{a.rec.name} is the first name of {b.rec.name}")
     for h in x.own.keys() & y.own.keys():
         if h not in (x.login, y.login) and not h == x.name.handle == y.name.handle:  # those count elsewhere
             found.add("handle", rarity(h, people_with), f"{x.own[h]} and {y.own[h]} share the handle {h}")
@@ -229,13 +230,18 @@ def _names(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> No
             found.add("name", p, f"{why}: {x.rec.name} / {y.rec.name}")
 
 
-def evidence(x: Profile, y: Profile, people_with: PeopleWith) -> tuple[float, list[str]]:
-    """Confidence that two identities are one human, with the reasons, strongest first."""
+def evidence(x: Profile, y: Profile, people_with: PeopleWith, explained: Explained | None = None) -> tuple[float, list[str]]:
+    """Confidence that two identities are one human, with the reasons, strongest first.
+
+    ``explained(p)``: the handles that the names of p's person account for (by default p's
+    own); a handle its owner's name explains is no evidence for someone else whose name
+    happens to fit it too."""
+    explained = explained or (lambda p: p.derived.keys())
     if x.bot != y.bot:
         return 0.0, []
     found = _Found()
     _addresses(x, y, found)
-    _handles(x, y, found, people_with)
+    _handles(x, y, found, people_with, explained)
     _names(x, y, found, people_with)
     if not found:
         return 0.0, []

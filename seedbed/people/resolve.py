@@ -167,6 +167,10 @@ def resolve(
     given = counts or {}
     people_with = lambda k: given[k] if k in given else local.get(k, 0)  # noqa: E731
 
+    handles_of: dict[int, set[str]] = defaultdict(set)  # person -> handles their names account for
+    for p in profiles:
+        handles_of[p.rec.person].update(p.derived)
+    explained = lambda p: handles_of[p.rec.person]  # noqa: E731
     result = Resolution(bots=sorted(p.rec.id for p in profiles if p.bot and p.rec.id in new_ids))
     best: dict[tuple[int, int], Match] = {}
     seen_pairs: set[tuple[int, int]] = set()
@@ -185,7 +189,7 @@ def resolve(
                 if pair in seen_pairs:
                     continue
                 seen_pairs.add(pair)
-                confidence, reasons = evidence(x, y, people_with)
+                confidence, reasons = evidence(x, y, people_with, explained)
                 if confidence < PROPOSE:
                     continue
                 people = tuple(sorted((x.rec.person, y.rec.person)))

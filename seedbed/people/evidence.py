@@ -58,10 +58,14 @@ class Profile:
         self.login = self.address.local if self.address.kind == "github" else ""
         if not self.login and rec.source == "github":
             self.login = username
-        # (platform, account) for an account on a platform: a GitHub login, a forum username
-        self.account = ("GitHub", self.login) if self.login else None
-        if not self.account and username and rec.source not in _NO_ACCOUNTS:
-            self.account = (f"{rec.source} {getattr(rec, 'instance', '')}".strip(), username)
+        # (platform, names of the account) for an account on a platform: a GitHub login (and
+        # account number), a forum username
+        self.account: tuple[str, frozenset[str]] | None = None
+        if self.login:
+            number = self.address.account_id
+            self.account = ("GitHub", frozenset({"login:" + self.login, *(["id:" + number] if number else [])}))
+        elif username and rec.source not in _NO_ACCOUNTS:
+            self.account = (f"{rec.source} {getattr(rec, 'instance', '')}".strip(), frozenset({username}))
         own: dict[str, str] = {}  # handle -> where it was seen, for the reasons
         if len(self.address.local) >= 3:
             own[self.address.local] = f"the address {self.address.key}"
@@ -86,6 +90,8 @@ class Profile:
         n, a = self.name, self.address
         if a.kind != "none":
             keys.add("e:" + a.key)
+        if a.account_id:
+            keys.add("i:github:" + a.account_id)
         if a.mailbox and a.mailbox != a.key:
             keys.add("e:" + a.mailbox)
         keys.update("h:" + h for h in (*self.own, *self.derived))
@@ -158,8 +164,10 @@ def name_similarity(a: Name, b: Name) -> tuple[float, str]:
 
 
 def one_account(x: Profile, y: Profile) -> bool:
-    """The same GitHub account (``ID+login@`` and ``login@`` noreply addresses are one)."""
-    return bool(x.login) and x.login == y.login
+    """The same GitHub account: ``ID+login@`` and ``login@`` noreply addresses are one, and so
+    are two logins with one account number (the account was renamed)."""
+    same_id = x.address.account_id and x.address.account_id == y.address.account_id
+    return bool(same_id) or (bool(x.login) and x.login == y.login)
 
 
 def _is_account(p: Profile) -> bool:
@@ -184,7 +192,8 @@ def _addresses(x: Profile, y: Profile, found: _Found) -> None:
     elif ax.mailbox and ax.mailbox == ay.mailbox:
         found.add("address", 0.97, f"one mailbox: {ax.key} / {ay.key}")
     if one_account(x, y):
-        found.add("account", 0.99, f"same GitHub account {x.login}")
+        renamed = f" (renamed from {y.login})" if x.login != y.login else ""
+        found.add("account", 0.99, f"same GitHub account {x.login}{renamed}")
     if ax.domain and ax.domain == ay.domain and names_compatible(x.name, y.name) is not False:
         found.add("domain", 0.4 if ax.domain.startswith("host:") else 0.45,  # corroborates, never enough alone
                   f"both from {ax.domain.removeprefix('host:')}")
@@ -255,7 +264,7 @@ def evidence(x: Profile, y: Profile, people_with: PeopleWith, explained: Explain
     if names_compatible(x.name, y.name) is False and not one_account(x, y):  # one account is one person
         confidence *= CONFLICT
         reasons.append(f"but the names differ: {x.rec.name} / {y.rec.name}")
-    if x.login and y.login and x.login != y.login:
+    if x.login and y.login and not one_account(x, y):
         confidence *= TWO_ACCOUNTS
         reasons.append(f"but they are two GitHub accounts: {x.login} / {y.login}")
     return round(confidence, 4), reasons

@@ -49,7 +49,7 @@ FREEMAIL = frozenset({
     "laposte.net", "libero.it", "fastmail.com", "fastmail.fm", "zoho.com", "hey.com", "riseup.net", "seznam.cz",
     "users.noreply.github.com", "noreply.github.com", "users.noreply.gitlab.com", "rediffmail.com", "ymail.com",
 })
-_GITHUB_NOREPLY = re.compile(r"^(?:\d+\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$")
+_GITHUB_NOREPLY = re.compile(r"^(?:(\d+)\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$")
 _NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # a letter outside Latin scripts
 _BRACKETED = re.compile(r"[(\[{<]([^)\]}>]*)[)\]}>]?")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -153,6 +153,7 @@ class Address:
     domain: str = ""  # the organisation's domain when it says something (not freemail)
     mailbox: str = ""  # the address without a +tag: jdoe+github@x.org and jdoe@x.org reach one mailbox
     local_name: Name = Name()  # a name written in the local part: jean.dupont@ -> Jean Dupont
+    account_id: str = ""  # GitHub's account number in ID+login@users.noreply.github.com: a login may change, it not
 
 
 def _org_domain(domain: str) -> str:
@@ -170,7 +171,7 @@ def parse_address(raw: str) -> Address:
     local, _, domain = key.partition("@")
     github = _GITHUB_NOREPLY.match(key)
     if github:
-        return Address(key, "github", handle_form(github.group(1)))
+        return Address(key, "github", handle_form(github.group(2)), account_id=github.group(1) or "")
     bare = local.partition("+")[0]
     handle = handle_form(bare)
     if handle in GENERIC_LOCALS or len(handle) < 2:

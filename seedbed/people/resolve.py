@@ -84,7 +84,7 @@ class _Groups:
             if p.name.full and p.name not in self.names[person]:
                 self.names[person].append(p.name)
             if p.account:
-                self.accounts[person][p.account[0]].add(p.account[1])
+                self.accounts[person][p.account[0]] |= p.account[1]
         self.apart: dict[int, set[int]] = defaultdict(set)
         for a, b in apart:
             self.apart[a].add(b)

@@ -45,6 +45,8 @@ def outcome(recs, **kw):
         (("Kai", "kaistriega+github@gmail.com"), ("Kai Striega", "kaistriega@gmail.com")),  # one mailbox
         (("The Dog Lulu", "Iamsoto@users.noreply.github.com"),
          ("Brian Soto", "12+iamsoto@users.noreply.github.com")),  # one GitHub account, whatever the names
+        (("Dieter Brunn", "12721170+dietbru@users.noreply.github.com"),
+         ("vollbier", "12721170+vollbier@users.noreply.github.com")),  # one account number: a renamed login
         (("Robert Kern", "rkern@enthought.com"), ("rkern", "")),  # a username from before e-mail
         (("David Huard", "david.huard@gmail.com"), ("dhuard", "dhuard@localhost")),
     ],

@@ -40,6 +40,7 @@ _REAL = ("personal", "github")  # address kinds that are an account of their own
 _HANDLE_KINDS = frozenset({"login", "login-name", "handle", "name-handle", "first-name", "domain"})
 
 _NO_ACCOUNTS = ("git", "mbox", "pipermail", "hyperkitty", "email")  # signatures, not accounts
+ADDRESS, USERNAME, NAME, NICKNAME = "address", "username", "name", "nickname"  # where a handle was seen
 PeopleWith = Callable[[str], int]  # key -> how many people carry it
 Explained = Callable[["Profile"], Collection[str]]  # the handles a person's own names account for
 
@@ -66,26 +67,40 @@ class Profile:
             self.account = ("GitHub", frozenset({"login:" + self.login, *(["id:" + number] if number else [])}))
         elif username and rec.source not in _NO_ACCOUNTS:
             self.account = (f"{rec.source} {getattr(rec, 'instance', '')}".strip(), frozenset({username}))
-        own: dict[str, str] = {}  # handle -> where it was seen, for the reasons
+        own: dict[str, str] = {}  # handle -> where it was seen (ADDRESS, USERNAME, NAME, NICKNAME)
         if len(self.address.local) >= 3:
-            own[self.address.local] = f"the address {self.address.key}"
+            own[self.address.local] = ADDRESS
         if len(username) >= 3:
-            own.setdefault(username, f"the {rec.source} username {rec.username}")
+            own.setdefault(username, USERNAME)
         if len(self.name.handle) >= 3:
-            own.setdefault(self.name.handle, f"the name {rec.name}")
+            own.setdefault(self.name.handle, NAME)
         for alias in self.name.aliases:
-            own.setdefault(alias, f"the nickname in {rec.name}")
+            own.setdefault(alias, NICKNAME)
         self.own = own
         # handles made from the name or from a name written in the address:
-        # handle -> (confidence, where, spelled: the whole name rather than an abbreviation)
-        derived = {h: (p, f"the name {rec.name}", full) for h, (p, full) in name_handles(self.name).items()}
-        for h, (p, full) in name_handles(self.address.local_name).items():
-            if h not in derived and h != self.address.local:
-                derived[h] = (p - LOCAL_NAME_DISCOUNT, f"the address {self.address.key}", full)
+        # handle -> (confidence, where: NAME or ADDRESS, spelled: the whole name, not an abbreviation)
+        derived = name_handles(self.name)  # shared and cached: copied only when the address adds to it
+        extra = name_handles(self.address.local_name)
+        if extra:
+            derived = {h: (p, NAME, full) for h, (p, full) in derived.items()}
+            for h, (p, full) in extra.items():
+                if h not in derived and h != self.address.local:
+                    derived[h] = (p - LOCAL_NAME_DISCOUNT, ADDRESS, full)
         self.derived = derived
 
+    def where(self, seen: str) -> str:
+        """Words for where one of this identity's handles came from."""
+        rec = self.rec
+        if seen == ADDRESS:
+            return f"the address {self.address.key}"
+        if seen == USERNAME:
+            return f"the {rec.source} username {rec.username}"
+        return f"the nickname in {rec.name}" if seen == NICKNAME else f"the name {rec.name}"
+
     def keys(self) -> list[str]:
-        """Blocking keys; ``g:`` keys only count how many people have a given name."""
+        """Blocking keys. ``d:`` (a handle made from a name) meets only ``h:`` (a handle someone
+        has): two names that abbreviate alike are no evidence. ``g:`` keys only count how many
+        people have a given name."""
         keys = set()
         n, a = self.name, self.address
         if a.kind != "none":
@@ -94,17 +109,20 @@ class Profile:
             keys.add("i:github:" + a.account_id)
         if a.mailbox and a.mailbox != a.key:
             keys.add("e:" + a.mailbox)
-        keys.update("h:" + h for h in (*self.own, *self.derived))
+        keys.update("h:" + h for h in self.own)  # handles it has ...
+        keys.update("d:" + h for h in self.derived if h not in self.own)  # ... and handles its name makes
         if n.full:
             first, last = n.tokens[0], n.tokens[-1]
-            keys.update({"n:" + n.key, "f:" + first, "g:" + first, f"q:{first} {last[:3]}", f"r:{first[:3]} {last}"})
+            keys.update(("n:" + n.key, "g:" + first))
+            if len(last) >= 6:  # a typo in a long last name, after its first four letters ...
+                keys.add(f"q:{first} {last[:4]}")
+            if len(first) >= 6:  # ... or in a long first name
+                keys.add(f"r:{first[:4]} {last}")
             keys.update(f"p:{t[0]} {last}" for t in n.tokens[:-1])  # initials and middle names
-            if len("".join(n.tokens)) >= 6:
+            if len(n.letters) >= 6:
                 keys.add("a:" + n.letters)  # other scripts and segmentations
         elif n.tokens and n.initials:  # "E. M. Bray"
             keys.add(f"p:{n.initials[0]} {n.tokens[-1]}")
-        if n.handle:
-            keys.add("f:" + n.handle)
         return [k[:200] for k in keys]
 
 
@@ -177,74 +195,141 @@ def _is_account(p: Profile) -> bool:
     return p.address.kind in _REAL or p.rec.source != "git"
 
 
-class _Found(dict):
-    """kind -> (confidence, reason), keeping the strongest of each kind."""
+def _derived(p: Profile, handle: str) -> tuple[float, str, bool]:
+    entry = p.derived[handle]
+    return entry if len(entry) == 3 else (entry[0], NAME, entry[1])
 
-    def add(self, kind: str, p: float, reason: str) -> None:
-        if p > self.get(kind, (0.0, ""))[0]:
-            self[kind] = (p, reason)
+
+class _Found(dict):
+    """kind -> (confidence, reason): the strongest of each kind. A reason is kept as a function
+    and its arguments, and put into words only for pairs that turn out to matter."""
+
+    def add(self, kind: str, p: float, words, *args) -> None:
+        if p > self.get(kind, (0.0,))[0]:
+            self[kind] = (p, words, args)
+
+    def reasons(self) -> list[str]:
+        return [words(*args) for _, words, args in sorted(self.values(), key=lambda e: -e[0])]
+
+
+# The words for each kind of evidence.
+def _same_address(x, y):
+    return f"same address {x.address.key}"
+
+
+def _one_mailbox(x, y):
+    return f"one mailbox: {x.address.key} / {y.address.key}"
+
+
+def _same_account(x, y):
+    renamed = f" (renamed from {y.login})" if x.login != y.login else ""
+    return f"same GitHub account {x.login}{renamed}"
+
+
+def _same_domain(x, y):
+    return f"both from {x.address.domain.removeprefix('host:')}"
+
+
+def _login_is(a, b):
+    return f"GitHub login {a.login} is also {b.where(b.own[a.login])}"
+
+
+def _login_fits(a, b):
+    return f"GitHub login {a.login} fits {b.where(_derived(b, a.login)[1])}"
+
+
+def _handle_fits(a, b, h):
+    return f"{a.where(a.own[h])} fits {b.where(_derived(b, h)[1])}"
+
+
+def _made_of(a, b):
+    return f"the name {a.rec.name} is made of the name {b.rec.name}"
+
+
+def _first_name(a, b):
+    return f"{a.rec.name} is the first name of {b.rec.name}"
+
+
+def _shared_handle(x, y, h):
+    return f"{x.where(x.own[h])} and {y.where(y.own[h])} share the handle {h}"
+
+
+def _same_word(x, y):
+    return f"same name {x.rec.name}"
+
+
+def _same_name(x, y):
+    also = f" / {y.rec.name}" if x.rec.name != y.rec.name else ""
+    return f"same name {x.rec.name}{also}"
+
+
+def _similar_names(x, y, why):
+    return f"{why}: {x.rec.name} / {y.rec.name}"
 
 
 def _addresses(x: Profile, y: Profile, found: _Found) -> None:
     ax, ay = x.address, y.address
     if ax.kind != "none" and ax.key == ay.key:
-        found.add("address", 0.99 if ax.kind in _REAL else 0.9, f"same address {ax.key}")
+        found.add("address", 0.99 if ax.kind in _REAL else 0.9, _same_address, x, y)
     elif ax.mailbox and ax.mailbox == ay.mailbox:
-        found.add("address", 0.97, f"one mailbox: {ax.key} / {ay.key}")
+        found.add("address", 0.97, _one_mailbox, x, y)
     if one_account(x, y):
-        renamed = f" (renamed from {y.login})" if x.login != y.login else ""
-        found.add("account", 0.99, f"same GitHub account {x.login}{renamed}")
+        found.add("account", 0.99, _same_account, x, y)
     if ax.domain and ax.domain == ay.domain and names_compatible(x.name, y.name) is not False:
-        found.add("domain", 0.4 if ax.domain.startswith("host:") else 0.45,  # corroborates, never enough alone
-                  f"both from {ax.domain.removeprefix('host:')}")
+        # corroborates, never enough alone
+        found.add("domain", 0.4 if ax.domain.startswith("host:") else 0.45, _same_domain, x, y)
 
 
 def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith, explained: Explained) -> None:
     for a, b in ((x, y), (y, x)):
-        own_names = explained(a)  # handles a's own names (any of its person's) account for
         if a.login and not b.login:
             if a.login in b.own:
-                found.add("login", min(LOGIN_HANDLE, rarity(a.login, people_with) + 0.05),
-                          f"GitHub login {a.login} is also {b.own[a.login]}")
-            if a.login in b.derived and a.login not in own_names and len(a.login) >= 5:
-                p, where, spelled = b.derived[a.login]
+                found.add("login", min(LOGIN_HANDLE, rarity(a.login, people_with) + 0.05), _login_is, a, b)
+            if a.login in b.derived and len(a.login) >= 5 and a.login not in explained(a):
+                p, _, spelled = _derived(b, a.login)
                 found.add("spelled-name" if spelled else "login-name", min(p, rarity(a.login, people_with) + 0.02),
-                          f"GitHub login {a.login} fits {where}")
-        for h in a.own.keys() & b.derived.keys() - own_names:  # m.weiss@ is Moritz's, not Mareike's
-            p, where, spelled = b.derived[h]
-            found.add("spelled-name" if spelled else "name-handle", min(p, rarity(h, people_with)),
-                      f"{a.own[h]} fits {where}")
+                          _login_fits, a, b)
+        if b.derived and not b.derived.keys().isdisjoint(a.own):
+            # a handle a's own names (any of its person's) account for is no evidence: m.weiss@
+            # is Moritz Weiß's, whether or not it also fits Mareike Weiß
+            for h in a.own.keys() & b.derived.keys() - explained(a):
+                p, _, spelled = _derived(b, h)
+                found.add("spelled-name" if spelled else "name-handle", min(p, rarity(h, people_with)),
+                          _handle_fits, a, b, h)
         parts = a.name.handle_parts
         if len(parts) >= 2 and b.name.full and set(parts) <= set(b.name.tokens):
-            found.add("spelled-name", 0.85, f"the name {a.rec.name} is made of the name {b.rec.name}")
+            found.add("spelled-name", 0.85, _made_of, a, b)
         handle = a.name.handle  # "Lars" against "Lars Buitinck", when few people are called Lars
         if len(handle) >= 3 and b.name.full and handle == b.name.tokens[0] and handle not in b.own:
             if people_with("g:" + handle) <= 1:
-                found.add("first-name", 0.45, f"{a.rec.name} is the first name of {b.rec.name}")
-    for h in x.own.keys() & y.own.keys():
-        if h not in (x.login, y.login) and not h == x.name.handle == y.name.handle:  # those count elsewhere
-            found.add("handle", rarity(h, people_with), f"{x.own[h]} and {y.own[h]} share the handle {h}")
+                found.add("first-name", 0.45, _first_name, a, b)
+    if not x.own.keys().isdisjoint(y.own):
+        for h in x.own.keys() & y.own.keys():
+            if h not in (x.login, y.login) and not h == x.name.handle == y.name.handle:  # those count elsewhere
+                found.add("handle", rarity(h, people_with), _shared_handle, x, y, h)
 
 
 def _names(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> None:
     nx, ny = x.name, y.name
     if nx.handle and nx.handle == ny.handle:  # the same one-word name: "GalaxySnail"
-        found.add("word-name", rarity(nx.handle, people_with), f"same name {x.rec.name}")
+        found.add("word-name", rarity(nx.handle, people_with), _same_word, x, y)
     if nx.full and nx.key == ny.key:
-        also = f" / {y.rec.name}" if x.rec.name != y.rec.name else ""
-        found.add("name", 0.96, f"same name {x.rec.name}{also}")
-    else:
+        found.add("name", 0.96, _same_name, x, y)
+    elif nx.tokens and ny.tokens:
         p, why = name_similarity(nx, ny)
         if p:
-            found.add("name", p, f"{why}: {x.rec.name} / {y.rec.name}")
+            found.add("name", p, _similar_names, x, y, why)
 
 
-def evidence(x: Profile, y: Profile, people_with: PeopleWith, explained: Explained | None = None) -> tuple[float, list[str]]:
+def evidence(
+    x: Profile, y: Profile, people_with: PeopleWith, explained: Explained | None = None, floor: float = 0.0,
+) -> tuple[float, list[str]]:
     """Confidence that two identities are one human, with the reasons, strongest first.
 
     ``explained(p)``: the handles that the names of p's person account for (by default p's
     own); a handle its owner's name explains is no evidence for someone else whose name
-    happens to fit it too."""
+    happens to fit it too. Below ``floor`` the reasons are not put into words (most compared
+    pairs end there)."""
     explained = explained or (lambda p: p.derived.keys())
     if x.bot != y.bot:
         return 0.0, []
@@ -255,16 +340,17 @@ def evidence(x: Profile, y: Profile, people_with: PeopleWith, explained: Explain
     if not found:
         return 0.0, []
     miss = 1.0
-    for p, _ in found.values():
-        miss *= 1.0 - p
+    for entry in found.values():
+        miss *= 1.0 - entry[0]
     confidence = 1.0 - miss
     if found.keys() <= _HANDLE_KINDS and _is_account(x) and _is_account(y):
         confidence = min(confidence, HANDLES_ONLY)  # two accounts sharing only handles: ask
-    reasons = [r for _, r in sorted(found.values(), key=lambda pr: -pr[0])]
+    doubts = []
     if names_compatible(x.name, y.name) is False and not one_account(x, y):  # one account is one person
         confidence *= CONFLICT
-        reasons.append(f"but the names differ: {x.rec.name} / {y.rec.name}")
+        doubts.append(f"but the names differ: {x.rec.name} / {y.rec.name}")
     if x.login and y.login and not one_account(x, y):
         confidence *= TWO_ACCOUNTS
-        reasons.append(f"but they are two GitHub accounts: {x.login} / {y.login}")
-    return round(confidence, 4), reasons
+        doubts.append(f"but they are two GitHub accounts: {x.login} / {y.login}")
+    confidence = round(confidence, 4)
+    return confidence, (found.reasons() + doubts if confidence >= floor else [])

@@ -80,11 +80,17 @@ def _candidates(new_keys: dict[int, list[str]]) -> tuple[list[resolve.Record], d
     """Existing identities that share a usable key with a new one, and people per key for the
     keys whose carriers are not all loaded (the resolver counts the others itself)."""
     wanted = {k for ks in new_keys.values() for k in ks}
-    wanted |= {"g:" + k[2:] for k in wanted if k.startswith("h:")}  # is this handle someone's given name?
+    handles = {k[2:] for k in wanted if k[:2] in ("h:", "d:")}
+    wanted |= {"h:" + h for h in handles} | {"d:" + h for h in handles}  # a handle meets a name that makes it
+    wanted |= {"g:" + h for h in handles}  # is this handle someone's given name?
     per_key = _people_per_key(wanted)
-    blocks = sorted(k for k, (n, _) in per_key.items() if 1 < n <= resolve.BLOCK_LIMIT and not k.startswith("g:"))
+    blocks = sorted(k for k, (n, _) in per_key.items() if n <= resolve.block_limit(k) and not k.startswith("g:"))
     loaded = set(blocks)
     counts = {k: people for k, (_, people) in per_key.items() if k not in loaded}
+    for h in handles:  # a handle's carriers are those who have it and those whose name makes it
+        have, made = per_key.get("h:" + h), per_key.get("d:" + h)
+        if (have and "h:" + h not in loaded) or (made and "d:" + h not in loaded):
+            counts["h:" + h] = (have or (0, 0))[1] + (made or (0, 0))[1]
     ids: set[int] = set()
     for start in range(0, len(blocks), _CHUNK):
         ids.update(ResolutionKey.objects.filter(key__in=blocks[start : start + _CHUNK]).values_list("identity_id", flat=True))

@@ -7,12 +7,12 @@ values are never replaced by these forms; they only decide which identities to c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from unidecode import unidecode
 
-from seedbed.people.placeholders import email_key, is_personal_email
+from seedbed.people.placeholders import email_key, is_personal_key
 
 # Bot accounts: `dependabot[bot]`, `renovate-bot`, `ci_bot`, GitHub Actions, CI users.
 BOT_RE = re.compile(
@@ -52,21 +52,24 @@ FREEMAIL = frozenset({
 _GITHUB_NOREPLY = re.compile(r"^(?:(\d+)\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$")
 _NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # a letter outside Latin scripts
 _BRACKETED = re.compile(r"[(\[{<]([^)\]}>]*)[)\]}>]?")
+_NOT_HANDLE = re.compile(r"[^a-z0-9]")
+_WORD = re.compile(r"[a-z0-9]+")
+_LOCAL_WORDS = re.compile(r"[._-]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def fold(text: str) -> str:
     """ASCII, lower case: ``Jérôme`` -> ``jerome``; other scripts are transliterated."""
-    return unidecode(text).lower()
+    return text.lower() if text.isascii() else unidecode(text).lower()
 
 
 def handle_form(text: str) -> str:
     """A handle as compared: folded, letters and digits only (``Luz.Paz`` -> ``luzpaz``)."""
-    return re.sub(r"[^a-z0-9]", "", fold(text))
+    return _NOT_HANDLE.sub("", fold(text))
 
 
 def is_bot(name: str, email: str = "", username: str = "") -> bool:
-    local = email_key(email).partition("@")[0]
+    local = email_key(email).partition("@")[0] if email else ""
     return any(BOT_RE.search(v.strip()) for v in (name, local, username) if v and v.strip())
 
 
@@ -78,31 +81,31 @@ class Name:
     handle: str = ""  # the name written as one word ("jdoe", "luz.paz"), as a handle
     handle_parts: tuple[str, ...] = ()  # that word split at camel case and punctuation
     non_latin: bool = False  # written (partly) in a non-Latin script
+    # computed once from the above (the resolver asks for them millions of times):
+    full: bool = field(init=False, compare=False)  # two or more words
+    key: str = field(init=False, compare=False)  # order-free: ``Li Wei`` and ``Wei Li`` share it
+    letters: str = field(init=False, compare=False)  # sorted letters: ``Xingyu Liu`` and ``Liu Xing Yu`` share them
 
-    @property
-    def full(self) -> bool:
-        return len(self.tokens) >= 2
-
-    @property
-    def key(self) -> str:
-        """Order-free key of a full name: ``Li Wei`` and ``Wei Li`` share it."""
-        return " ".join(sorted(self.tokens)) if self.full else ""
-
-    @property
-    def letters(self) -> str:
-        """All letters, sorted: equal for ``Xingyu Liu`` and ``Liu Xing Yu``."""
-        return "".join(sorted("".join(self.tokens)))
+    def __post_init__(self) -> None:
+        full = len(self.tokens) >= 2
+        object.__setattr__(self, "full", full)
+        object.__setattr__(self, "key", " ".join(sorted(self.tokens)) if full else "")
+        object.__setattr__(self, "letters", "".join(sorted("".join(self.tokens))))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 20)  # names repeat a lot across identities and runs
 def parse_name(raw: str) -> Name:
     text = (raw or "").strip()
-    if fold(text).strip() in PLACEHOLDER_NAMES:
+    folded = fold(text)
+    if folded in PLACEHOLDER_NAMES:
         return Name()
     if "@" in text and " " not in text:  # an address written as the name
         return Name(handle=handle_form(text.partition("@")[0]))
-    aliases = tuple(a for a in (handle_form(m) for m in _BRACKETED.findall(text)) if len(a) >= 3)
-    text = _BRACKETED.sub(" ", text)
+    aliases: tuple[str, ...] = ()
+    if any(c in text for c in "([{<"):
+        aliases = tuple(a for a in (handle_form(m) for m in _BRACKETED.findall(text)) if len(a) >= 3)
+        text = _BRACKETED.sub(" ", text)
+        folded = fold(text)
     if "," in text:  # "Flamm, Matthew H" or "Andrew Knyazev, Professor Emeritus"
         left, _, right = text.partition(",")
         right_words = fold(right).split()
@@ -110,33 +113,36 @@ def parse_name(raw: str) -> Name:
             text = f"{right} {left}"
         else:
             text = left
-    non_latin = bool(_NON_LATIN.search(text))
-    words = [w for w in fold(text).split() if w.strip(".") not in TITLES]
+        folded = fold(text)
+    non_latin = not text.isascii() and bool(_NON_LATIN.search(text))
+    words = [w for w in folded.split() if w.strip(".") not in TITLES]
     if len(words) == 1 and not non_latin:
         word = text.split()[0] if text.split() else words[0]
         parts = tuple(p.lower() for p in _CAMEL.findall(unidecode(word)) if not p.isdigit() and len(p) >= 2)
         return Name(handle=handle_form(word), handle_parts=parts, aliases=aliases)
     tokens, initials = [], []
-    for part in re.findall(r"[a-z0-9]+", " ".join(words)):
+    for part in _WORD.findall(" ".join(words)):
         if part.isdigit():
             continue
         (initials if len(part) == 1 else tokens).append(part)
     return Name(tuple(tokens), tuple(initials), aliases, non_latin=non_latin)
 
 
+@lru_cache(maxsize=1 << 20)
 def name_handles(name: Name) -> dict[str, tuple[float, bool]]:
     """Handles people make from their name: handle -> (how telling a match is, spelled).
 
     ``Joel Nothman`` -> joelnothman and nothmanjoel (the name spelled out, ``spelled``), and
-    the abbreviations jnothman, nothmanj, joeln; a username ``jnothman`` is evidence for
-    Joel Nothman (the caller checks how common the handle is).
+    the abbreviations jnothman and nothmanj; a username ``jnothman`` is evidence for
+    Joel Nothman (the caller checks how common the handle is). The dict is shared (cached):
+    do not change it.
     """
     if not name.full:
         return {}
     first, last = name.tokens[0], name.tokens[-1]
     middle = "".join(i for i in name.initials) + "".join(t[0] for t in name.tokens[1:-1])
     spelled = {"".join(name.tokens): 0.95, first + last: 0.95, last + first: 0.9}
-    short = {first[0] + middle + last: 0.88, first[0] + last: 0.9, last + first[0]: 0.8, first + last[0]: 0.75}
+    short = {first[0] + middle + last: 0.88, first[0] + last: 0.9, last + first[0]: 0.8}
     forms: dict[str, tuple[float, bool]] = {}
     for table, full in ((short, False), (spelled, True)):
         for h, p in table.items():
@@ -169,16 +175,16 @@ def parse_address(raw: str) -> Address:
     if not key or key.count("@") != 1:
         return Address(key=key)
     local, _, domain = key.partition("@")
-    github = _GITHUB_NOREPLY.match(key)
+    github = _GITHUB_NOREPLY.match(key) if domain == "users.noreply.github.com" else None
     if github:
         return Address(key, "github", handle_form(github.group(2)), account_id=github.group(1) or "")
     bare = local.partition("+")[0]
     handle = handle_form(bare)
     if handle in GENERIC_LOCALS or len(handle) < 2:
         handle = ""
-    words = [w for w in re.split(r"[._-]+", bare) if w]
+    words = [w for w in _LOCAL_WORDS.split(bare) if w]
     local_name = parse_name(" ".join(words)) if 2 <= len(words) <= 3 and all(w.isalpha() for w in words) else Name()
-    if is_personal_email(key):
+    if is_personal_key(key):
         return Address(key, "personal", handle, _org_domain(domain), f"{bare}@{domain}", local_name)
     if handle and re.search(r"[a-z]", domain) and "noreply" not in key and "no-reply" not in key:
         # a machine account such as ``minrk@Mercury.local``, ``jon@laptop.(none)`` or

@@ -31,7 +31,11 @@ def email_key(email: str) -> str:
 
 def is_personal_email(email: str) -> bool:
     """True when an address can stand for one human; placeholders and relays cannot."""
-    key = email_key(email)
+    return is_personal_key(email_key(email))
+
+
+def is_personal_key(key: str) -> bool:
+    """``is_personal_email`` for an address already through ``email_key``."""
     if not key or "@" not in key or key.count("@") > 1:
         return False
     local, _, domain = key.rpartition("@")

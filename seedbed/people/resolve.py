@@ -17,8 +17,10 @@ merges to make and proposals for a steward, each with its reasons and a confiden
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from seedbed.people.evidence import Profile, evidence, names_compatible, one_account
@@ -26,7 +28,13 @@ from seedbed.people.names import Name
 
 AUTO = 0.9  # merge without asking at or above this confidence
 PROPOSE = 0.5  # ask a steward at or above this
-BLOCK_LIMIT = 60  # a key shared by more identities than this is too common to compare on
+BLOCK_LIMIT = 60  # a key shared by more identities than this is too common to compare on ...
+# ... and for the looser keys, fewer: a handle or first name that many share says little anyway
+LIMITS = {"h:": 12, "p:": 8, "q:": 8, "r:": 8, "a:": 12}
+
+
+def block_limit(key: str) -> int:
+    return LIMITS.get(key[:2], BLOCK_LIMIT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,22 +133,61 @@ class _Groups:
         return keep, other
 
 
-def _count_people(profiles: list[Profile], blocks: dict[str, list[int]]) -> dict[str, int]:
-    """People per key, where identities with one personal address or one full name count once
-    (the whole community is here, still unresolved: five spellings of one person are one)."""
-    parent = {p.rec.id: p.rec.id for p in profiles}
+def _candidate_pairs(blocks: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
+    """Pairs of identities that share a key; a name's handle (``d:``) pairs only with the
+    identities that have that handle (``h:``). Keys too common to say anything are skipped."""
+    for key, ids in blocks.items():
+        kind = key[:2]
+        if kind in ("g:", "d:"):
+            continue
+        made = blocks.get("d:" + key[2:], ()) if kind == "h:" else ()
+        if len(ids) + len(made) > block_limit(key) or (len(ids) < 2 and not made):
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                yield a, b
+            for b in made:
+                yield a, b
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+
+class _PeopleCounter:
+    """How many people carry a key (a handle, a given name), counted when first asked.
+
+    Identities with one personal address or one full name count as one person: the whole
+    community is here, still unresolved, and five spellings of one person are one person.
+    ``given`` counts, from the caller, win: an incremental run does not see every carrier.
+    """
+
+    def __init__(self, blocks: dict[str, list[int]], given: Mapping[str, int]):
+        self.blocks, self.given, self.memo = blocks, given, {}
+        self.parent: dict[int, int] = {}
+        for key, ids in blocks.items():
+            if key[:2] in ("e:", "n:") and 1 < len(ids) <= BLOCK_LIMIT:
+                root = self._find(ids[0])
+                for other in ids[1:]:
+                    other_root = self._find(other)
+                    if other_root != root:
+                        self.parent[other_root] = root
+
+    def _find(self, x: int) -> int:
+        parent = self.parent
+        while x in parent:
+            up = parent[x]
+            if up in parent:
+                parent[x] = parent[up]
+            x = up
         return x
 
-    for key, ids in blocks.items():
-        if key.startswith(("e:", "n:")) and len(ids) <= BLOCK_LIMIT:
-            for other in ids[1:]:
-                parent[find(other)] = find(ids[0])
-    return {k: len({find(i) for i in ids}) for k, ids in blocks.items()}
+    def __call__(self, key: str) -> int:
+        """People carrying ``key``; for a handle, both those who have it and those whose name makes it."""
+        if key in self.given:
+            return self.given[key]
+        if key not in self.memo:
+            carriers = self.blocks.get(key, [])
+            if key.startswith("h:"):
+                carriers = [*carriers, *self.blocks.get("d:" + key[2:], ())]
+            self.memo[key] = len({self._find(i) for i in carriers})
+        return self.memo[key]
 
 
 def resolve(
@@ -156,47 +203,69 @@ def resolve(
     keys are counted here.
     ``known``: pairs of people already proposed, not proposed again.
     """
+    with _no_cyclic_gc():  # millions of small objects, no cycles: the collector would only slow it down
+        return _resolve(records, new, apart, counts, known)
+
+
+@contextmanager
+def _no_cyclic_gc():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _resolve(records, new, apart, counts, known) -> Resolution:
     profiles = [Profile(r) for r in records]
     by_id = {p.rec.id: p for p in profiles}
-    new_ids = set(by_id) if new is None else set(new) & set(by_id)
+    every = new is None
+    new_ids = set() if every else set(new) & set(by_id)
     blocks: dict[str, list[int]] = defaultdict(list)
-    for p in profiles:
-        for k in p.keys():
+    by_person: dict[int, list[Profile]] = defaultdict(list)
+    keys = [p.keys() for p in profiles]
+    owned = {k[2:] for ks in keys for k in ks if k.startswith("h:")}
+    for p, ks in zip(profiles, keys):
+        by_person[p.rec.person].append(p)
+        for k in ks:
+            if k.startswith("d:") and k[2:] not in owned:
+                continue  # a handle a name makes but nobody here has: nothing to meet
             blocks[k].append(p.rec.id)
-    local = _count_people(profiles, blocks)
-    given = counts or {}
-    people_with = lambda k: given[k] if k in given else local.get(k, 0)  # noqa: E731
+    people_with = _PeopleCounter(blocks, counts or {})
 
-    handles_of: dict[int, set[str]] = defaultdict(set)  # person -> handles their names account for
-    for p in profiles:
-        handles_of[p.rec.person].update(p.derived)
-    explained = lambda p: handles_of[p.rec.person]  # noqa: E731
-    result = Resolution(bots=sorted(p.rec.id for p in profiles if p.bot and p.rec.id in new_ids))
+    handles_of: dict[int, set[str]] = {}  # person -> handles their names account for (asked for few)
+
+    def explained(p: Profile) -> set[str]:
+        person = p.rec.person
+        if person not in handles_of:
+            handles_of[person] = {h for q in by_person[person] for h in q.derived}
+        return handles_of[person]
+
+    result = Resolution(bots=sorted(p.rec.id for p in profiles if p.bot and (every or p.rec.id in new_ids)))
     best: dict[tuple[int, int], Match] = {}
     seen_pairs: set[tuple[int, int]] = set()
     same_account: set[tuple[int, int]] = set()
-    for key, ids in blocks.items():
-        if len(ids) < 2 or len(ids) > BLOCK_LIMIT or key.startswith("g:"):
+    person_of = {p.rec.id: p.rec.person for p in profiles}
+    for a, b in _candidate_pairs(blocks):
+        if not every and a not in new_ids and b not in new_ids:
             continue
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                if a not in new_ids and b not in new_ids:
-                    continue
-                x, y = by_id[a], by_id[b]
-                if x.rec.person == y.rec.person:
-                    continue
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen_pairs:
-                    continue
-                seen_pairs.add(pair)
-                confidence, reasons = evidence(x, y, people_with, explained)
-                if confidence < PROPOSE:
-                    continue
-                people = tuple(sorted((x.rec.person, y.rec.person)))
-                if one_account(x, y):
-                    same_account.add(people)
-                if people not in best or confidence > best[people].confidence:
-                    best[people] = Match(people[0], people[1], confidence, tuple(reasons), pair)
+        if person_of[a] == person_of[b]:
+            continue
+        pair = (a, b) if a < b else (b, a)
+        if pair in seen_pairs:
+            continue
+        seen_pairs.add(pair)
+        x, y = by_id[a], by_id[b]
+        confidence, reasons = evidence(x, y, people_with, explained, PROPOSE)
+        if confidence < PROPOSE:
+            continue
+        people = tuple(sorted((x.rec.person, y.rec.person)))
+        if one_account(x, y):
+            same_account.add(people)
+        if people not in best or confidence > best[people].confidence:
+            best[people] = Match(people[0], people[1], confidence, tuple(reasons), pair)
     result.compared = len(seen_pairs)
 
     groups = _Groups(profiles, apart)

@@ -225,7 +225,7 @@ class Community:
             self.members[person].append(r.id)
         index: dict[str, list[int]] = defaultdict(list)
         people: dict[str, int] = defaultdict(int)
-        names: dict[str, set[str]] = defaultdict(set)  # g: key -> distinct names of its carriers
+        names: dict[str, set[str]] = defaultdict(set)  # g:/s: key -> distinct names of its carriers
         self.keys_of: dict[int, frozenset[str]] = {}
         for person, ids in self.members.items():
             carried = set()
@@ -235,12 +235,13 @@ class Community:
                 self.keys_of[i] = frozenset(ks)
                 for k in ks:
                     index[k].append(i)
-                    if k.startswith("g:"):
+                    if k[:2] in ("g:", "s:"):
                         names[k].add(rec.name)
                 carried.update(ks)
             for k in carried:
                 people[k] += 1
         self.index, self.people, self.names = dict(index), dict(people), dict(names)
+        self.full_names = sum(1 for k in self.index if k.startswith("n:"))  # distinct full names
         self.rows = sum(len(v) for v in self.index.values())
 
     def person_of(self, rec: Record) -> int:
@@ -278,16 +279,17 @@ def incremental_run(community: Community, new: list[Record]) -> tuple[dict, obje
                 n = len(index.get(k, ())) + len(carriers)
                 if not n:
                     continue
-                if k.startswith("g:"):
+                if k[:2] in ("g:", "s:"):
                     known = community.names.get(k, set())
                     people = len(known) + len({r.name for r in carriers if r.name not in known})
                 else:
                     people = community.people.get(k, 0) + len(
                         {r.person for r in carriers if r.person not in members or not community.carries(r.person, k)})
                 per_key[k] = (n, people)
-            blocks = [k for k, (n, _) in per_key.items() if n <= _block_limit(k) and not k.startswith("g:")]
+            blocks = [k for k, (n, _) in per_key.items() if n <= _block_limit(k) and k[:2] not in ("g:", "s:")]
             loaded = set(blocks)
             counts = {k: people for k, (_, people) in per_key.items() if k not in loaded}
+            counts["#names"] = community.full_names + len({k for k in new_by_key if k.startswith("n:")} - index.keys())
             for h in handles:  # a handle's carriers: those who have it and those whose name makes it
                 have, made = per_key.get("h:" + h), per_key.get("d:" + h)
                 if (have and "h:" + h not in loaded) or (made and "d:" + h not in loaded):

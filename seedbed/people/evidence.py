@@ -33,6 +33,7 @@ from seedbed.people.names import Name, handle_form, is_bot, name_handles, parse_
 CONFLICT = 0.6  # share of the evidence left when the two full names clearly differ
 TWO_ACCOUNTS = 0.75  # ... when the two are different GitHub accounts
 HANDLES_ONLY = 0.89  # the most that handles alone between two real addresses reach: below AUTO
+SAME_NAME = 0.96  # one full name on both, when the name is not a common one here
 LOGIN_HANDLE = 0.93  # a GitHub login that is also the other's handle
 LOCAL_NAME_DISCOUNT = 0.1  # a name spelled in an address says a little less than a name
 _REAL = ("personal", "github")  # address kinds that are an account of their own
@@ -48,7 +49,7 @@ Explained = Callable[["Profile"], Collection[str]]  # the handles a person's own
 class Profile:
     """The normalised forms of one identity, computed once."""
 
-    __slots__ = ("rec", "name", "address", "login", "own", "derived", "bot", "account")
+    __slots__ = ("rec", "name", "address", "login", "login_key", "own", "derived", "bot", "account")
 
     def __init__(self, rec):
         self.rec = rec
@@ -56,15 +57,17 @@ class Profile:
         self.address = parse_address(rec.email)
         self.bot = rec.is_bot or is_bot(rec.name, rec.email, rec.username)
         username = handle_form(rec.username) if rec.username else ""
+        # the GitHub login as a handle (to meet other handles) and as the account's name
         self.login = self.address.local if self.address.kind == "github" else ""
-        if not self.login and rec.source == "github":
-            self.login = username
+        self.login_key = self.address.login
+        if not self.login and rec.source == "github" and rec.username:
+            self.login, self.login_key = username, rec.username.strip().lower()
         # (platform, names of the account) for an account on a platform: a GitHub login (and
         # account number), a forum username
         self.account: tuple[str, frozenset[str]] | None = None
         if self.login:
             number = self.address.account_id
-            self.account = ("GitHub", frozenset({"login:" + self.login, *(["id:" + number] if number else [])}))
+            self.account = ("GitHub", frozenset({"login:" + self.login_key, *(["id:" + number] if number else [])}))
         elif username and rec.source not in _NO_ACCOUNTS:
             self.account = (f"{rec.source} {getattr(rec, 'instance', '')}".strip(), frozenset({username}))
         own: dict[str, str] = {}  # handle -> where it was seen (ADDRESS, USERNAME, NAME, NICKNAME)
@@ -99,8 +102,8 @@ class Profile:
 
     def keys(self) -> list[str]:
         """Blocking keys. ``d:`` (a handle made from a name) meets only ``h:`` (a handle someone
-        has): two names that abbreviate alike are no evidence. ``g:`` keys only count how many
-        people have a given name."""
+        has): two names that abbreviate alike are no evidence. ``g:`` and ``s:`` keys (given
+        and family name) only count how many names have them."""
         keys = set()
         n, a = self.name, self.address
         if a.kind != "none":
@@ -113,7 +116,7 @@ class Profile:
         keys.update("d:" + h for h in self.derived if h not in self.own)  # ... and handles its name makes
         if n.full:
             first, last = n.tokens[0], n.tokens[-1]
-            keys.update(("n:" + n.key, "g:" + first))
+            keys.update(("n:" + n.key, "g:" + first, "s:" + last))
             if len(last) >= 6:  # a typo in a long last name, after its first four letters ...
                 keys.add(f"q:{first} {last[:4]}")
             if len(first) >= 6:  # ... or in a long first name
@@ -154,6 +157,20 @@ def names_compatible(a: Name, b: Name) -> bool | None:
     return fuzz.token_sort_ratio(a.key, b.key) >= 75
 
 
+def same_name_weight(name: Name, people_with: PeopleWith) -> float:
+    """How much one full name on two identities says. In a community of a few thousand,
+    "Rohit Goswami" twice is one person; among a million, "Wei Wang" twice is often two. If
+    given and family names combined at random, another person would have this name about
+    (other names with its given name) x (other names with its family name) / (names) times."""
+    names = people_with("#names")
+    if not names:
+        return SAME_NAME
+    others_given = people_with("g:" + name.tokens[0]) - 1  # other names with this given name ...
+    others_family = people_with("s:" + name.tokens[-1]) - 1  # ... and with this family name
+    chance = max(others_given, 0) * max(others_family, 0) / names
+    return SAME_NAME if chance < 0.2 else 0.8 if chance < 1 else 0.6
+
+
 def name_similarity(a: Name, b: Name) -> tuple[float, str]:
     """Evidence from two different spellings of a name (initials, middle names, typos)."""
     if a.full and b.full:
@@ -184,8 +201,10 @@ def name_similarity(a: Name, b: Name) -> tuple[float, str]:
 def one_account(x: Profile, y: Profile) -> bool:
     """The same GitHub account: ``ID+login@`` and ``login@`` noreply addresses are one, and so
     are two logins with one account number (the account was renamed)."""
-    same_id = x.address.account_id and x.address.account_id == y.address.account_id
-    return bool(same_id) or (bool(x.login) and x.login == y.login)
+    ix, iy = x.address.account_id, y.address.account_id
+    if ix and iy:
+        return ix == iy
+    return bool(x.login_key) and x.login_key == y.login_key
 
 
 def _is_account(p: Profile) -> bool:
@@ -222,8 +241,8 @@ def _one_mailbox(x, y):
 
 
 def _same_account(x, y):
-    renamed = f" (renamed from {y.login})" if x.login != y.login else ""
-    return f"same GitHub account {x.login}{renamed}"
+    renamed = f" (renamed from {y.login_key})" if x.login_key != y.login_key else ""
+    return f"same GitHub account {x.login_key}{renamed}"
 
 
 def _same_domain(x, y):
@@ -314,7 +333,7 @@ def _names(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> No
     if nx.handle and nx.handle == ny.handle:  # the same one-word name: "GalaxySnail"
         found.add("word-name", rarity(nx.handle, people_with), _same_word, x, y)
     if nx.full and nx.key == ny.key:
-        found.add("name", 0.96, _same_name, x, y)
+        found.add("name", same_name_weight(nx, people_with), _same_name, x, y)
     elif nx.tokens and ny.tokens:
         p, why = name_similarity(nx, ny)
         if p:
@@ -349,8 +368,8 @@ def evidence(
     if names_compatible(x.name, y.name) is False and not one_account(x, y):  # one account is one person
         confidence *= CONFLICT
         doubts.append(f"but the names differ: {x.rec.name} / {y.rec.name}")
-    if x.login and y.login and not one_account(x, y):
+    if x.login_key and y.login_key and not one_account(x, y):
         confidence *= TWO_ACCOUNTS
-        doubts.append(f"but they are two GitHub accounts: {x.login} / {y.login}")
+        doubts.append(f"but they are two GitHub accounts: {x.login_key} / {y.login_key}")
     confidence = round(confidence, 4)
     return confidence, (found.reasons() + doubts if confidence >= floor else [])

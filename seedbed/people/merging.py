@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, F, Max, Min
 from django.utils import timezone
 
 from seedbed.core.bulk import insert_new
@@ -61,18 +61,25 @@ def _store_keys(records: list[resolve.Record]) -> dict[int, list[str]]:
 
 
 def _people_per_key(keys: set[str]) -> dict[str, tuple[int, int]]:
-    """key -> (identities, people) over the whole community. For given names ("g:") people
-    are told apart by their distinct names, so that five spellings of one person not merged
-    yet do not make "rohit" look like a common name."""
+    """key -> (identities, people) over the whole community. For given and family names
+    ("g:", "s:") it is the number of distinct names that have them, as the resolver counts."""
     out: dict[str, tuple[int, int]] = {}
     ordered = sorted(keys)
     for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
         rows = (
-            ResolutionKey.objects.filter(key__in=ordered[start : start + _CHUNK]).values("key")
-            .annotate(n=Count("id"), people=Count("identity__person", distinct=True),
-                      names=Count("identity__name", distinct=True))
+            ResolutionKey.objects.filter(key__in=chunk).values("key")
+            .annotate(n=Count("id"), people=Count("identity__person", distinct=True))
         )
-        out.update({r["key"]: (r["n"], r["names"] if r["key"].startswith("g:") else r["people"]) for r in rows})
+        out.update({r["key"]: (r["n"], r["people"]) for r in rows})
+        parts = [k for k in chunk if k[:2] in ("g:", "s:")]
+        if parts:  # different full names ("n:" keys) among the identities with this given/family name
+            names = (
+                ResolutionKey.objects.filter(key__gte="n:", key__lt="n;", identity__resolution_keys__key__in=parts)
+                .values(part=F("identity__resolution_keys__key")).annotate(names=Count("key", distinct=True))
+            )
+            for row in names:
+                out[row["part"]] = (out.get(row["part"], (0, 0))[0], row["names"])
     return out
 
 
@@ -84,9 +91,11 @@ def _candidates(new_keys: dict[int, list[str]]) -> tuple[list[resolve.Record], d
     wanted |= {"h:" + h for h in handles} | {"d:" + h for h in handles}  # a handle meets a name that makes it
     wanted |= {"g:" + h for h in handles}  # is this handle someone's given name?
     per_key = _people_per_key(wanted)
-    blocks = sorted(k for k, (n, _) in per_key.items() if n <= resolve.block_limit(k) and not k.startswith("g:"))
+    blocks = sorted(k for k, (n, _) in per_key.items() if n <= resolve.block_limit(k) and k[:2] not in ("g:", "s:"))
     loaded = set(blocks)
     counts = {k: people for k, (_, people) in per_key.items() if k not in loaded}
+    full_names = ResolutionKey.objects.filter(key__gte="n:", key__lt="n;")  # a range the key index answers
+    counts["#names"] = full_names.values("key").distinct().count()
     for h in handles:  # a handle's carriers are those who have it and those whose name makes it
         have, made = per_key.get("h:" + h), per_key.get("d:" + h)
         if (have and "h:" + h not in loaded) or (made and "d:" + h not in loaded):

@@ -160,6 +160,7 @@ class Address:
     mailbox: str = ""  # the address without a +tag: jdoe+github@x.org and jdoe@x.org reach one mailbox
     local_name: Name = Name()  # a name written in the local part: jean.dupont@ -> Jean Dupont
     account_id: str = ""  # GitHub's account number in ID+login@users.noreply.github.com: a login may change, it not
+    login: str = ""  # the GitHub login as written (lower case): ``vijay-sharma`` is not ``vijaysharma``
 
 
 def _org_domain(domain: str) -> str:
@@ -177,7 +178,8 @@ def parse_address(raw: str) -> Address:
     local, _, domain = key.partition("@")
     github = _GITHUB_NOREPLY.match(key) if domain == "users.noreply.github.com" else None
     if github:
-        return Address(key, "github", handle_form(github.group(2)), account_id=github.group(1) or "")
+        login = github.group(2)
+        return Address(key, "github", handle_form(login), account_id=github.group(1) or "", login=login)
     bare = local.partition("+")[0]
     handle = handle_form(bare)
     if handle in GENERIC_LOCALS or len(handle) < 2:

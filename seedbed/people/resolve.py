@@ -30,7 +30,7 @@ AUTO = 0.9  # merge without asking at or above this confidence
 PROPOSE = 0.5  # ask a steward at or above this
 BLOCK_LIMIT = 60  # a key shared by more identities than this is too common to compare on ...
 # ... and for the looser keys, fewer: a handle or first name that many share says little anyway
-LIMITS = {"h:": 12, "p:": 8, "q:": 8, "r:": 8, "a:": 12}
+LIMITS = {"n:": 20, "h:": 12, "p:": 8, "q:": 8, "r:": 8, "a:": 12}
 
 
 def block_limit(key: str) -> int:
@@ -138,7 +138,7 @@ def _candidate_pairs(blocks: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
     identities that have that handle (``h:``). Keys too common to say anything are skipped."""
     for key, ids in blocks.items():
         kind = key[:2]
-        if kind in ("g:", "d:"):
+        if kind in ("g:", "s:", "d:"):
             continue
         made = blocks.get("d:" + key[2:], ()) if kind == "h:" else ()
         if len(ids) + len(made) > block_limit(key) or (len(ids) < 2 and not made):
@@ -150,6 +150,16 @@ def _candidate_pairs(blocks: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
                 yield a, b
 
 
+class _NameKeys:
+    """identity id -> its order-free full name, looked up only when asked."""
+
+    def __init__(self, by_id: dict[int, Profile]):
+        self.by_id = by_id
+
+    def __getitem__(self, identity: int) -> str:
+        return self.by_id[identity].name.key
+
+
 class _PeopleCounter:
     """How many people carry a key (a handle, a given name), counted when first asked.
 
@@ -158,8 +168,8 @@ class _PeopleCounter:
     ``given`` counts, from the caller, win: an incremental run does not see every carrier.
     """
 
-    def __init__(self, blocks: dict[str, list[int]], given: Mapping[str, int]):
-        self.blocks, self.given, self.memo = blocks, given, {}
+    def __init__(self, blocks: dict[str, list[int]], given: Mapping[str, int], name_of: Mapping[int, str]):
+        self.blocks, self.given, self.memo, self.name_of = blocks, given, {}, name_of
         self.parent: dict[int, int] = {}
         for key, ids in blocks.items():
             if key[:2] in ("e:", "n:") and 1 < len(ids) <= BLOCK_LIMIT:
@@ -179,14 +189,21 @@ class _PeopleCounter:
         return x
 
     def __call__(self, key: str) -> int:
-        """People carrying ``key``; for a handle, both those who have it and those whose name makes it."""
+        """People carrying ``key``; for a handle, both those who have it and those whose name makes
+        it. For a given or family name (``g:``, ``s:``): how many different names have it; for
+        ``#names``: how many different full names there are."""
         if key in self.given:
             return self.given[key]
         if key not in self.memo:
-            carriers = self.blocks.get(key, [])
-            if key.startswith("h:"):
-                carriers = [*carriers, *self.blocks.get("d:" + key[2:], ())]
-            self.memo[key] = len({self._find(i) for i in carriers})
+            if key == "#names":
+                self.memo[key] = sum(1 for k in self.blocks if k.startswith("n:"))
+            elif key.startswith(("g:", "s:")):
+                self.memo[key] = len({self.name_of[i] for i in self.blocks.get(key, ())})
+            else:
+                carriers = self.blocks.get(key, [])
+                if key.startswith("h:"):
+                    carriers = [*carriers, *self.blocks.get("d:" + key[2:], ())]
+                self.memo[key] = len({self._find(i) for i in carriers})
         return self.memo[key]
 
 
@@ -233,7 +250,7 @@ def _resolve(records, new, apart, counts, known) -> Resolution:
             if k.startswith("d:") and k[2:] not in owned:
                 continue  # a handle a name makes but nobody here has: nothing to meet
             blocks[k].append(p.rec.id)
-    people_with = _PeopleCounter(blocks, counts or {})
+    people_with = _PeopleCounter(blocks, counts or {}, _NameKeys(by_id))
 
     handles_of: dict[int, set[str]] = {}  # person -> handles their names account for (asked for few)
 

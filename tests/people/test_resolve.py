@@ -91,6 +91,24 @@ def test_placeholders_and_bots_never_join_people(a, b):
     assert result == "apart", detail
 
 
+def test_two_github_logins_that_differ_only_by_a_hyphen_are_two_accounts():
+    a, b = records(("Vijay Sharma", "11+vijay-sharma@users.noreply.github.com"),
+                   ("Vijay K", "22+vijaysharma@users.noreply.github.com"))
+    result, detail = outcome([a, b])
+    assert result != "merged", detail
+    assert not any("same GitHub account" in r for m in detail.proposals for r in m.reasons)
+
+
+def test_the_same_full_name_means_less_where_such_names_are_common():
+    firsts = ["Wei", "Li", "Jun", "Ming", "Hui", "Yan", "Jing", "Lei", "Bo", "Tao"]
+    lasts = ["Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu"]
+    wei, wei_again = records(("Wei Wang", "wei@a.org"), ("Wei Wang", "ww@b.org"))
+    assert outcome([wei, wei_again])[0] == "merged"  # in a small community: one person
+    # among a hundred names made of the same given and family names, it may well be two people
+    crowd = records(*[(f"{f} {l}", f"{f}.{l}@y.org") for f in firsts for l in lasts if (f, l) != ("Wei", "Wang")])
+    assert outcome([wei, wei_again, *crowd])[0] == "proposed"
+
+
 def test_bots_are_recognised():
     recs = records(("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com"), ("Jane", "j@x.org"))
     assert resolve(recs).bots == [recs[0].id]

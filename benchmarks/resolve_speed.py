@@ -272,6 +272,8 @@ def incremental_run(community: Community, new: list[Record]) -> tuple[dict, obje
             wanted = set(new_by_key)
             handles = {k[2:] for k in wanted if k[:2] in ("h:", "d:")}
             wanted |= {"h:" + h for h in handles} | {"d:" + h for h in handles}  # a handle meets a name making it
+            names = {k[2:] for k in wanted if k[:2] in ("n:", "c:")}
+            wanted |= {"n:" + n for n in names} | {"c:" + n for n in names}  # a name meets longer names it is in
             wanted |= {"g:" + h for h in handles}  # is this handle someone's given name?
             per_key: dict[str, tuple[int, int]] = {}  # key -> (identities, people or, for g:, names)
             for k in wanted:

@@ -25,6 +25,7 @@ compared with humans; placeholder addresses are no evidence at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -102,7 +103,8 @@ class Profile:
 
     def keys(self) -> list[str]:
         """Blocking keys. ``d:`` (a handle made from a name) meets only ``h:`` (a handle someone
-        has): two names that abbreviate alike are no evidence. ``g:`` and ``s:`` keys (given
+        has): two names that abbreviate alike are no evidence; likewise ``c:`` (a name within a
+        longer name) meets only ``n:`` (that name). ``g:`` and ``s:`` keys (given
         and family name) only count how many names have them."""
         keys = set()
         n, a = self.name, self.address
@@ -117,6 +119,8 @@ class Profile:
         if n.full:
             first, last = n.tokens[0], n.tokens[-1]
             keys.update(("n:" + n.key, "g:" + first, "s:" + last))
+            if 3 <= len(n.tokens) <= 4:  # the shorter names within: "Nathan Woods" in "Charles Nathan Woods"
+                keys.update("c:" + " ".join(sorted(pair)) for pair in combinations(n.tokens, 2))
             if len(last) >= 6:  # a typo in a long last name, after its first four letters ...
                 keys.add(f"q:{first} {last[:4]}")
             if len(first) >= 6:  # ... or in a long first name

@@ -89,6 +89,8 @@ def _candidates(new_keys: dict[int, list[str]]) -> tuple[list[resolve.Record], d
     wanted = {k for ks in new_keys.values() for k in ks}
     handles = {k[2:] for k in wanted if k[:2] in ("h:", "d:")}
     wanted |= {"h:" + h for h in handles} | {"d:" + h for h in handles}  # a handle meets a name that makes it
+    names = {k[2:] for k in wanted if k[:2] in ("n:", "c:")}
+    wanted |= {"n:" + n for n in names} | {"c:" + n for n in names}  # and a name the longer names it is in
     wanted |= {"g:" + h for h in handles}  # is this handle someone's given name?
     per_key = _people_per_key(wanted)
     blocks = sorted(k for k, (n, _) in per_key.items() if n <= resolve.block_limit(k) and k[:2] not in ("g:", "s:"))

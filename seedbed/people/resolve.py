@@ -133,14 +133,21 @@ class _Groups:
         return keep, other
 
 
+# A key kind that meets only its partner: a handle made from a name (``d:``) meets identities
+# that have that handle (``h:``); a shorter name inside a longer one (``c:``, "Nathan Woods"
+# in "Charles Nathan Woods") meets identities with that name (``n:``).
+PARTNERS = {"h:": "d:", "n:": "c:"}
+
+
 def _candidate_pairs(blocks: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
-    """Pairs of identities that share a key; a name's handle (``d:``) pairs only with the
-    identities that have that handle (``h:``). Keys too common to say anything are skipped."""
+    """Pairs of identities that share a key, or a key and its partner. Keys too common to say
+    anything are skipped."""
     for key, ids in blocks.items():
         kind = key[:2]
-        if kind in ("g:", "s:", "d:"):
+        if kind in ("g:", "s:", "d:", "c:"):
             continue
-        made = blocks.get("d:" + key[2:], ()) if kind == "h:" else ()
+        partner = PARTNERS.get(kind)
+        made = blocks.get(partner + key[2:], ()) if partner else ()
         if len(ids) + len(made) > block_limit(key) or (len(ids) < 2 and not made):
             continue
         for i, a in enumerate(ids):
@@ -243,12 +250,12 @@ def _resolve(records, new, apart, counts, known) -> Resolution:
     blocks: dict[str, list[int]] = defaultdict(list)
     by_person: dict[int, list[Profile]] = defaultdict(list)
     keys = [p.keys() for p in profiles]
-    owned = {k[2:] for ks in keys for k in ks if k.startswith("h:")}
+    present = {k for ks in keys for k in ks if k[:2] in ("h:", "n:")}
     for p, ks in zip(profiles, keys):
         by_person[p.rec.person].append(p)
         for k in ks:
-            if k.startswith("d:") and k[2:] not in owned:
-                continue  # a handle a name makes but nobody here has: nothing to meet
+            if k[:2] in ("d:", "c:") and ("h:" if k[0] == "d" else "n:") + k[2:] not in present:
+                continue  # a handle a name makes, a name within a name, that nobody here has
             blocks[k].append(p.rec.id)
     people_with = _PeopleCounter(blocks, counts or {}, _NameKeys(by_id))
 

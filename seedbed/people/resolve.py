@@ -30,7 +30,7 @@ AUTO = 0.9  # merge without asking at or above this confidence
 PROPOSE = 0.5  # ask a steward at or above this
 BLOCK_LIMIT = 60  # a key shared by more identities than this is too common to compare on ...
 # ... and for the looser keys, fewer: a handle or first name that many share says little anyway
-LIMITS = {"n:": 20, "h:": 12, "p:": 8, "q:": 8, "r:": 8, "a:": 12}
+LIMITS = {"n:": 20, "h:": 10, "p:": 6, "q:": 6, "r:": 6, "a:": 8}
 
 
 def block_limit(key: str) -> int:
@@ -107,6 +107,8 @@ class _Groups:
         return root
 
     def kept_apart(self, ra: int, rb: int) -> bool:
+        if not self.apart:
+            return False
         small, other = (ra, rb) if len(self.members[ra]) <= len(self.members[rb]) else (rb, ra)
         return any(self.find(q) == other for p in self.members[small] for q in self.apart.get(p, ()))
 

@@ -7,7 +7,7 @@ values are never replaced by these forms; they only decide which identities to c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -18,7 +18,7 @@ from seedbed.people.placeholders import email_key, is_personal_key
 BOT_RE = re.compile(
     r"(\[bot\]|[-_ .]bot|^bot[-_ .].*)$|^(dependabot|renovate|github-actions|pre-commit-ci|greenkeeper|snyk-bot|"
     r"allcontributors|codecov|travis[-_ ]?ci|jenkins|gitlab[-_ ]ci|azure[-_ ]pipelines|buildbot|circleci)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,  # one search over name, local part and username, a line each
 )
 
 # Names that say nothing about who wrote something.
@@ -70,27 +70,32 @@ def handle_form(text: str) -> str:
 
 def is_bot(name: str, email: str = "", username: str = "") -> bool:
     local = email_key(email).partition("@")[0] if email else ""
-    return any(BOT_RE.search(v.strip()) for v in (name, local, username) if v and v.strip())
+    return BOT_RE.search(f"{name.strip()}\n{local.strip()}\n{username.strip()}") is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
+    """A name as the resolver compares it. Build it with ``make_name``, which fills in the
+    fields computed from the others (a NamedTuple: a million of them are made in a full run)."""
+
     tokens: tuple[str, ...] = ()  # folded words of two or more letters, in written order
     initials: tuple[str, ...] = ()  # single letters ("E. M. Bray" -> e, m)
     aliases: tuple[str, ...] = ()  # nicknames in brackets, as handles
     handle: str = ""  # the name written as one word ("jdoe", "luz.paz"), as a handle
     handle_parts: tuple[str, ...] = ()  # that word split at camel case and punctuation
     non_latin: bool = False  # written (partly) in a non-Latin script
-    # computed once from the above (the resolver asks for them millions of times):
-    full: bool = field(init=False, compare=False)  # two or more words
-    key: str = field(init=False, compare=False)  # order-free: ``Li Wei`` and ``Wei Li`` share it
-    letters: str = field(init=False, compare=False)  # sorted letters: ``Xingyu Liu`` and ``Liu Xing Yu`` share them
+    full: bool = False  # two or more words
+    key: str = ""  # order-free: ``Li Wei`` and ``Wei Li`` share it
+    letters: str = ""  # sorted letters: ``Xingyu Liu`` and ``Liu Xing Yu`` share them
 
-    def __post_init__(self) -> None:
-        full = len(self.tokens) >= 2
-        object.__setattr__(self, "full", full)
-        object.__setattr__(self, "key", " ".join(sorted(self.tokens)) if full else "")
-        object.__setattr__(self, "letters", "".join(sorted("".join(self.tokens))))
+
+def make_name(tokens: tuple[str, ...] = (), initials: tuple[str, ...] = (), aliases: tuple[str, ...] = (),
+              handle: str = "", handle_parts: tuple[str, ...] = (), non_latin: bool = False) -> Name:
+    full = len(tokens) >= 2
+    return Name(tokens, initials, aliases, handle, handle_parts, non_latin, full,
+                " ".join(sorted(tokens)) if full else "", "".join(sorted("".join(tokens))))
+
+
+NO_NAME = Name()
 
 
 @lru_cache(maxsize=1 << 20)  # names repeat a lot across identities and runs
@@ -98,9 +103,9 @@ def parse_name(raw: str) -> Name:
     text = (raw or "").strip()
     folded = fold(text)
     if folded in PLACEHOLDER_NAMES:
-        return Name()
+        return NO_NAME
     if "@" in text and " " not in text:  # an address written as the name
-        return Name(handle=handle_form(text.partition("@")[0]))
+        return make_name(handle=handle_form(text.partition("@")[0]))
     aliases: tuple[str, ...] = ()
     if any(c in text for c in "([{<"):
         aliases = tuple(a for a in (handle_form(m) for m in _BRACKETED.findall(text)) if len(a) >= 3)
@@ -119,13 +124,13 @@ def parse_name(raw: str) -> Name:
     if len(words) == 1 and not non_latin:
         word = text.split()[0] if text.split() else words[0]
         parts = tuple(p.lower() for p in _CAMEL.findall(unidecode(word)) if not p.isdigit() and len(p) >= 2)
-        return Name(handle=handle_form(word), handle_parts=parts, aliases=aliases)
+        return make_name(handle=handle_form(word), handle_parts=parts, aliases=aliases)
     tokens, initials = [], []
     for part in _WORD.findall(" ".join(words)):
         if part.isdigit():
             continue
         (initials if len(part) == 1 else tokens).append(part)
-    return Name(tuple(tokens), tuple(initials), aliases, non_latin=non_latin)
+    return make_name(tuple(tokens), tuple(initials), aliases, non_latin=non_latin)
 
 
 @lru_cache(maxsize=1 << 20)
@@ -151,14 +156,13 @@ def name_handles(name: Name) -> dict[str, tuple[float, bool]]:
     return forms
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
+class Address(NamedTuple):
     key: str = ""
     kind: str = "none"  # personal | github | host | none
     local: str = ""  # handle form of the local part (without +tag), or the GitHub login
     domain: str = ""  # the organisation's domain when it says something (not freemail)
     mailbox: str = ""  # the address without a +tag: jdoe+github@x.org and jdoe@x.org reach one mailbox
-    local_name: Name = Name()  # a name written in the local part: jean.dupont@ -> Jean Dupont
+    local_name: Name = NO_NAME  # a name written in the local part: jean.dupont@ -> Jean Dupont
     account_id: str = ""  # GitHub's account number in ID+login@users.noreply.github.com: a login may change, it not
     login: str = ""  # the GitHub login as written (lower case): ``vijay-sharma`` is not ``vijaysharma``
 
@@ -185,7 +189,7 @@ def parse_address(raw: str) -> Address:
     if handle in GENERIC_LOCALS or len(handle) < 2:
         handle = ""
     words = [w for w in _LOCAL_WORDS.split(bare) if w]
-    local_name = parse_name(" ".join(words)) if 2 <= len(words) <= 3 and all(w.isalpha() for w in words) else Name()
+    local_name = parse_name(" ".join(words)) if 2 <= len(words) <= 3 and all(w.isalpha() for w in words) else NO_NAME
     if is_personal_key(key):
         return Address(key, "personal", handle, _org_domain(domain), f"{bare}@{domain}", local_name)
     if handle and re.search(r"[a-z]", domain) and "noreply" not in key and "no-reply" not in key:

@@ -41,6 +41,7 @@ _REAL = ("personal", "github")  # address kinds that are an account of their own
 # handles, and what only corroborates them (the same organisation), are not enough alone
 _HANDLE_KINDS = frozenset({"login", "login-name", "handle", "name-handle", "first-name", "domain"})
 
+_NONE: dict = {}  # no handles (shared, never changed)
 _NO_ACCOUNTS = ("git", "mbox", "pipermail", "hyperkitty", "email")  # signatures, not accounts
 ADDRESS, USERNAME, NAME, NICKNAME = "address", "username", "name", "nickname"  # where a handle was seen
 PeopleWith = Callable[[str], int]  # key -> how many people carry it
@@ -83,8 +84,9 @@ class Profile:
         self.own = own
         # handles made from the name or from a name written in the address:
         # handle -> (confidence, where: NAME or ADDRESS, spelled: the whole name, not an abbreviation)
-        derived = name_handles(self.name)  # shared and cached: copied only when the address adds to it
-        extra = name_handles(self.address.local_name)
+        derived = name_handles(self.name) if self.name.full else _NONE  # shared and cached: copied only
+        local_name = self.address.local_name  # when the address adds to it
+        extra = name_handles(local_name) if local_name.full else _NONE
         if extra:
             derived = {h: (p, NAME, full) for h, (p, full) in derived.items()}
             for h, (p, full) in extra.items():

@@ -39,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_history  # noqa: E402
+from machine_info import cpu_model  # noqa: E402
 
 WORK = HERE / "work"
 
@@ -185,14 +186,7 @@ def one_run(args, repo: Path, meta: dict, db: Database, scratch: Path) -> dict:
 
 
 def machine(args, db: Database) -> dict:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     info = {
         "cpus": os.cpu_count(),
         "cpu": cpu,

@@ -64,6 +64,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import synthetic_identities  # noqa: E402
+from machine_info import cpu_model  # noqa: E402
 from seedbed.people import names as _names  # noqa: E402
 from seedbed.people import resolve as _resolve  # noqa: E402
 from seedbed.people.resolve import BLOCK_LIMIT, Record, keys_for, resolve  # noqa: E402
@@ -313,14 +314,7 @@ def incremental_run(community: Community, new: list[Record]) -> tuple[dict, obje
 # -- report -----------------------------------------------------------------------------------
 
 def machine() -> dict:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     info = {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
             "implementation": platform.python_implementation()}
     try:

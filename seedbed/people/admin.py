@@ -113,7 +113,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(MergeRecord)
-class MergeRecordAdmin(admin.ModelAdmin):
+class MergeRecordAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "absorbed", "survivor", "method", "confidence", "confirmed", "undone_at")
     list_filter = ("method", "confirmed", ("undone_at", admin.EmptyFieldListFilter))
     search_fields = ("survivor__display_name", "absorbed__display_name", "reason")
@@ -126,15 +126,6 @@ class MergeRecordAdmin(admin.ModelAdmin):
         # newest first: a later merge of the survivor into someone else must be undone before this one
         _run_each(self, request, queryset.order_by("-created_at", "-id"),
                   lambda record: undo_merge(record, actor=request.user), "Merges undone")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Note)

@@ -212,23 +212,6 @@ def test_progress_is_reported_in_commits(make_repo):
     assert rec.events[-1] == ("finish",)
 
 
-@pytest.mark.parametrize(
-    "name, email, bot",
-    [
-        ("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", True),
-        ("Release Bot", "release@proj.org", True),
-        ("ci", "ci-bot@proj.org", True),
-        ("renovate", "renovate@whitesourcesoftware.com", True),
-        ("Jane Botha", "jane-botanist@proj.org", False),
-        ("Abbot Smith", "abbot@proj.org", False),
-    ],
-)
-def test_bots_are_recognised_by_name_or_address(name, email, bot):
-    from seedbed.people.names import is_bot as _is_bot
-
-    assert _is_bot(name, email) is bot
-
-
 def test_bot_commits_make_bot_people(make_repo):
     repo = make_repo()
     repo.commit("Bump x", author=("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com"))

@@ -99,6 +99,7 @@ def test_a_name_written_in_the_local_part_is_read():
         ("Release Bot", "release@proj.org", True),
         ("ci", "ci-bot@proj.org", True),
         ("GitHub Actions", "github-actions@github.com", True),
+        ("renovate", "renovate@whitesourcesoftware.com", True),
         ("Jane Botha", "jane-botanist@proj.org", False),
         ("Abbot Smith", "abbot@proj.org", False),
     ],

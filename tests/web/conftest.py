@@ -4,7 +4,9 @@ Alice is a steward (in the "stewards" group), Sam is Django staff, Bob has a log
 but no role: he must see nothing.
 """
 import itertools
+import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group as AuthGroup
@@ -13,8 +15,14 @@ from django.utils import timezone
 
 from seedbed.activity.models import Activity
 from seedbed.people.models import Identity, Person
+from tests.conftest import requirement_missing
 
 PASSWORD = "correct horse battery staple"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's: Playwright cannot download browsers here
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
 _serial = itertools.count(1)
 
 
@@ -74,3 +82,20 @@ def make_activity(db):
         )
 
     return make
+
+
+@pytest.fixture
+def chromium():
+    """A headless Chromium for Playwright; skips (fails under CI=true) when it is not installed."""
+    if not CHROMIUM.exists():
+        requirement_missing("Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM must still be allowed here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

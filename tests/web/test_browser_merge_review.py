@@ -3,9 +3,7 @@
 
 Screenshots at laptop and phone width land in test-artifacts/ for a human to look at.
 """
-import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group as AuthGroup
@@ -16,18 +14,10 @@ from seedbed.activity.models import Activity
 from seedbed.people import merging
 from seedbed.people.models import Identity, KeepApart, MergeProposal, MergeRecord, Person, ProposalStatus
 from seedbed.people.templatetags.merge_review import likelihood, percent
-from tests.conftest import requirement_missing
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be allowed here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tests.web.conftest import LAPTOP, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
-LAPTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 PASSWORD = "a-long-demo-password"
 
 
@@ -78,92 +68,85 @@ def no_reload(page) -> bool:
     return page.evaluate("window.__seedbedMarker === 'still here'")
 
 
-def test_steward_reviews_proposals_in_place_and_undoes_a_merge(live_server, artifacts):
-    if not CHROMIUM.exists():
-        requirement_missing("Debian's chromium")
-    from playwright.sync_api import expect, sync_playwright
+def test_steward_reviews_proposals_in_place_and_undoes_a_merge(live_server, artifacts, chromium):
+    from playwright.sync_api import expect
 
     steward, maria, proposals = build_proposals()
     accept = next(p for k, p in proposals.items() if k.startswith("Maria Garcia/"))
     reject = proposals["Bram/Bram"]
     unsure = proposals["Sam/Sam"]
     stale = next(p for k, p in proposals.items() if k.endswith("/M. García"))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            page = browser.new_page(viewport=LAPTOP)
-            page.goto(f"{live_server.url}/people/merges/")
-            expect(page).to_have_url(f"{live_server.url}/login/?next=/people/merges/")
-            page.fill("#id_username", "alice")
-            page.fill("#id_password", PASSWORD)
-            page.click("button[type=submit]")
-            expect(page.locator("h1")).to_have_text("Merge review")
-            expect(page.locator("header nav a[aria-current=page]")).to_contain_text("Merges")
-            expect(page.locator(".nav-count")).to_contain_text("4")
-            expect(page.locator(f"#proposal-{accept.pk}")).to_contain_text("mgl@corp.com")
-            expect(page.locator(f"#proposal-{accept.pk}")).to_contain_text("mgarcialopez")
-            for proposal in proposals.values():
-                expect(page.locator(f"#proposal-{proposal.pk} .confidence")).to_have_text(
-                    f"{percent(proposal.confidence)} {likelihood(proposal.confidence)}")
-            page.screenshot(path=artifacts / "merges-laptop.png")
-            page.screenshot(path=artifacts / "merges-laptop-full.png", full_page=True)
-            page.emulate_media(color_scheme="dark")
-            page.screenshot(path=artifacts / "merges-laptop-dark.png")
-            page.emulate_media(color_scheme="light")
-            page.set_viewport_size(PHONE)
-            page.screenshot(path=artifacts / "merges-phone.png")
-            page.screenshot(path=artifacts / "merges-phone-full.png", full_page=True)
-            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
-            page.set_viewport_size(LAPTOP)
+    page = chromium.new_page(viewport=LAPTOP)
+    page.goto(f"{live_server.url}/people/merges/")
+    expect(page).to_have_url(f"{live_server.url}/login/?next=/people/merges/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Merge review")
+    expect(page.locator("header nav a[aria-current=page]")).to_contain_text("Merges")
+    expect(page.locator(".nav-count")).to_contain_text("4")
+    expect(page.locator(f"#proposal-{accept.pk}")).to_contain_text("mgl@corp.com")
+    expect(page.locator(f"#proposal-{accept.pk}")).to_contain_text("mgarcialopez")
+    for proposal in proposals.values():
+        expect(page.locator(f"#proposal-{proposal.pk} .confidence")).to_have_text(
+            f"{percent(proposal.confidence)} {likelihood(proposal.confidence)}")
+    page.screenshot(path=artifacts / "merges-laptop.png")
+    page.screenshot(path=artifacts / "merges-laptop-full.png", full_page=True)
+    page.emulate_media(color_scheme="dark")
+    page.screenshot(path=artifacts / "merges-laptop-dark.png")
+    page.emulate_media(color_scheme="light")
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=artifacts / "merges-phone.png")
+    page.screenshot(path=artifacts / "merges-phone-full.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
+    page.set_viewport_size(LAPTOP)
 
-            page.evaluate("window.__seedbedMarker = 'still here'")
-            page.click(f"#proposal-{accept.pk} button.accept")
-            expect(page.locator(f"#proposal-{accept.pk}")).to_contain_text("Merged into Maria Garcia")
-            expect(page.locator(f"#proposal-{accept.pk}")).to_be_focused()  # keyboard users stay in place
-            page.click(f"#proposal-{reject.pk} button.reject")
-            expect(page.locator(f"#proposal-{reject.pk}")).to_contain_text("Kept apart")
-            page.click(f"#proposal-{unsure.pk} button.unsure")
-            expect(page.locator(f"#proposal-{unsure.pk}")).to_contain_text("Marked not sure")
-            # María García-López was just merged into Maria Garcia: this proposal no longer applies
-            page.click(f"#proposal-{stale.pk} button.accept")
-            expect(page.locator(f"#proposal-{stale.pk}")).to_contain_text("no longer applies")
-            assert no_reload(page)
-            assert page.locator("h1").count() == 1 and page.locator(".proposal-card").count() == 4
-            expect(page.locator(".nav-count")).to_have_text("1 waiting")  # counts follow out of band
-            expect(page.locator("#queue-count")).to_have_text("1 proposal")
-            page.screenshot(path=artifacts / "merges-decided-laptop.png", full_page=True)
+    page.evaluate("window.__seedbedMarker = 'still here'")
+    page.click(f"#proposal-{accept.pk} button.accept")
+    expect(page.locator(f"#proposal-{accept.pk}")).to_contain_text("Merged into Maria Garcia")
+    expect(page.locator(f"#proposal-{accept.pk}")).to_be_focused()  # keyboard users stay in place
+    page.click(f"#proposal-{reject.pk} button.reject")
+    expect(page.locator(f"#proposal-{reject.pk}")).to_contain_text("Kept apart")
+    page.click(f"#proposal-{unsure.pk} button.unsure")
+    expect(page.locator(f"#proposal-{unsure.pk}")).to_contain_text("Marked not sure")
+    # María García-López was just merged into Maria Garcia: this proposal no longer applies
+    page.click(f"#proposal-{stale.pk} button.accept")
+    expect(page.locator(f"#proposal-{stale.pk}")).to_contain_text("no longer applies")
+    assert no_reload(page)
+    assert page.locator("h1").count() == 1 and page.locator(".proposal-card").count() == 4
+    expect(page.locator(".nav-count")).to_have_text("1 waiting")  # counts follow out of band
+    expect(page.locator("#queue-count")).to_have_text("1 proposal")
+    page.screenshot(path=artifacts / "merges-decided-laptop.png", full_page=True)
 
-            record = MergeRecord.objects.get()
-            assert record.actor == steward and record.survivor_id == maria.pk
-            assert KeepApart.objects.get().actor == steward
-            assert MergeProposal.objects.get(pk=unsure.pk).status == ProposalStatus.UNSURE
+    record = MergeRecord.objects.get()
+    assert record.actor == steward and record.survivor_id == maria.pk
+    assert KeepApart.objects.get().actor == steward
+    assert MergeProposal.objects.get(pk=unsure.pk).status == ProposalStatus.UNSURE
 
-            page.reload()  # Sam waits under "Not sure", with no third button
-            expect(page.locator("#unsure-proposals")).to_contain_text("Sam")
-            expect(page.locator(f"#proposal-{unsure.pk} button")).to_have_count(2)
-            expect(page.locator(".nav-count")).to_contain_text("1")
-            page.screenshot(path=artifacts / "merges-unsure-laptop.png")
+    page.reload()  # Sam waits under "Not sure", with no third button
+    expect(page.locator("#unsure-proposals")).to_contain_text("Sam")
+    expect(page.locator(f"#proposal-{unsure.pk} button")).to_have_count(2)
+    expect(page.locator(".nav-count")).to_contain_text("1")
+    page.screenshot(path=artifacts / "merges-unsure-laptop.png")
 
-            page.goto(f"{live_server.url}/people/merges/history/")
-            expect(page.locator("h1")).to_have_text("Merge history")
-            row = page.locator(f"#merge-{record.pk}")
-            expect(row).to_contain_text("A steward")
-            expect(row).to_contain_text("alice")
-            page.screenshot(path=artifacts / "merge-history-laptop.png")
-            page.set_viewport_size(PHONE)
-            page.screenshot(path=artifacts / "merge-history-phone.png", full_page=True)
-            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.goto(f"{live_server.url}/people/merges/history/")
+    expect(page.locator("h1")).to_have_text("Merge history")
+    row = page.locator(f"#merge-{record.pk}")
+    expect(row).to_contain_text("A steward")
+    expect(row).to_contain_text("alice")
+    page.screenshot(path=artifacts / "merge-history-laptop.png")
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=artifacts / "merge-history-phone.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
-            page.evaluate("window.__seedbedMarker = 'still here'")
-            row.locator("button", has_text="Undo").click()
-            expect(row).to_contain_text("Undone: two people again")
-            expect(row.locator("button")).to_have_count(0)
-            assert no_reload(page)
-            page.screenshot(path=artifacts / "merge-history-undone-phone.png", full_page=True)
-            page.set_viewport_size(LAPTOP)
-            page.screenshot(path=artifacts / "merge-history-undone-laptop.png")
-            record.refresh_from_db()
-            assert record.undone_by == steward
-            assert Person.objects.get(pk=record.absorbed_id).merged_into_id is None
-        finally:
-            browser.close()
+    page.evaluate("window.__seedbedMarker = 'still here'")
+    row.locator("button", has_text="Undo").click()
+    expect(row).to_contain_text("Undone: two people again")
+    expect(row.locator("button")).to_have_count(0)
+    assert no_reload(page)
+    page.screenshot(path=artifacts / "merge-history-undone-phone.png", full_page=True)
+    page.set_viewport_size(LAPTOP)
+    page.screenshot(path=artifacts / "merge-history-undone-laptop.png")
+    record.refresh_from_db()
+    assert record.undone_by == steward
+    assert Person.objects.get(pk=record.absorbed_id).merged_into_id is None

@@ -2,10 +2,8 @@
 
 Screenshots at laptop and phone width land in test-artifacts/ for a human to look at.
 """
-import os
 import random
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group as AuthGroup
@@ -16,18 +14,10 @@ from seedbed.activity.models import Activity
 from seedbed.groups.models import Group, Membership
 from seedbed.mentoring.models import Mentorship
 from seedbed.people.models import Identity, MergeRecord, Note, Person
-from tests.conftest import requirement_missing
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be allowed here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tests.web.conftest import LAPTOP, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
-LAPTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 
 FIRST = ["Amara", "Bo", "Chiara", "Dmitri", "Esi", "Farid", "Gwen", "Hiro", "Ines", "Jonas", "Kemal", "Lena",
          "Mateo", "Noor", "Oskar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Yara"]
@@ -94,52 +84,45 @@ def build_community():
     return ada
 
 
-def test_steward_logs_in_searches_and_opens_a_person(live_server, artifacts):
-    if not CHROMIUM.exists():
-        requirement_missing("Debian's chromium")
-    from playwright.sync_api import expect, sync_playwright
+def test_steward_logs_in_searches_and_opens_a_person(live_server, artifacts, chromium):
+    from playwright.sync_api import expect
 
     ada = build_community()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            page = browser.new_page(viewport=LAPTOP)
-            page.goto(f"{live_server.url}/people/")
-            expect(page).to_have_url(f"{live_server.url}/login/?next=/people/")
-            page.screenshot(path=artifacts / "people-login-laptop.png")
-            page.fill("#id_username", "alice")
-            page.fill("#id_password", "a-long-demo-password")
-            page.click("button[type=submit]")
-            expect(page.locator("h1")).to_have_text("People")
-            expect(page.locator("#results")).to_contain_text("73 people")
-            assert page.evaluate("typeof window.htmx") == "object"  # the vendored htmx loaded, from our own server
-            page.screenshot(path=artifacts / "people-directory-laptop.png")
+    page = chromium.new_page(viewport=LAPTOP)
+    page.goto(f"{live_server.url}/people/")
+    expect(page).to_have_url(f"{live_server.url}/login/?next=/people/")
+    page.screenshot(path=artifacts / "people-login-laptop.png")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", "a-long-demo-password")
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("People")
+    expect(page.locator("#results")).to_contain_text("73 people")
+    assert page.evaluate("typeof window.htmx") == "object"  # the vendored htmx loaded, from our own server
+    page.screenshot(path=artifacts / "people-directory-laptop.png")
 
-            page.select_option("select[name=kind]", "bot")  # a filter applies as soon as it changes
-            expect(page.locator("#results")).to_contain_text("1 person matches")
-            expect(page).to_have_url(f"{live_server.url}/people/?kind=bot")
-            page.select_option("select[name=kind]", "")
-            expect(page.locator("#results")).to_contain_text("73 people")
+    page.select_option("select[name=kind]", "bot")  # a filter applies as soon as it changes
+    expect(page.locator("#results")).to_contain_text("1 person matches")
+    expect(page).to_have_url(f"{live_server.url}/people/?kind=bot")
+    page.select_option("select[name=kind]", "")
+    expect(page.locator("#results")).to_contain_text("73 people")
 
-            page.fill("#id_q", "countess")  # a GitHub username: htmx swaps the results in place
-            expect(page.locator("#results")).to_contain_text("1 person matches")
-            expect(page).to_have_url(f"{live_server.url}/people/?q=countess")
-            page.click("#results a:has-text('Ada Lovelace')")
-            expect(page.locator("h1")).to_contain_text("Ada Lovelace")
-            expect(page.locator("#identities")).to_contain_text("countess")
-            expect(page.locator("#notes strong")).to_have_text("Turin")
-            expect(page.locator("#activity svg.bars").first).to_be_visible()
-            page.screenshot(path=artifacts / "person-laptop.png")
-            page.screenshot(path=artifacts / "person-laptop-full.png", full_page=True)
+    page.fill("#id_q", "countess")  # a GitHub username: htmx swaps the results in place
+    expect(page.locator("#results")).to_contain_text("1 person matches")
+    expect(page).to_have_url(f"{live_server.url}/people/?q=countess")
+    page.click("#results a:has-text('Ada Lovelace')")
+    expect(page.locator("h1")).to_contain_text("Ada Lovelace")
+    expect(page.locator("#identities")).to_contain_text("countess")
+    expect(page.locator("#notes strong")).to_have_text("Turin")
+    expect(page.locator("#activity svg.bars").first).to_be_visible()
+    page.screenshot(path=artifacts / "person-laptop.png")
+    page.screenshot(path=artifacts / "person-laptop-full.png", full_page=True)
 
-            page.set_viewport_size(PHONE)
-            page.screenshot(path=artifacts / "person-phone.png")
-            page.screenshot(path=artifacts / "person-phone-full.png", full_page=True)
-            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
-            page.goto(f"{live_server.url}/people/?region=Europe")
-            expect(page.locator("#results")).to_contain_text("match")
-            page.screenshot(path=artifacts / "people-directory-phone.png")
-            page.screenshot(path=artifacts / "people-directory-phone-full.png", full_page=True)
-            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-        finally:
-            browser.close()
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=artifacts / "person-phone.png")
+    page.screenshot(path=artifacts / "person-phone-full.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
+    page.goto(f"{live_server.url}/people/?region=Europe")
+    expect(page.locator("#results")).to_contain_text("match")
+    page.screenshot(path=artifacts / "people-directory-phone.png")
+    page.screenshot(path=artifacts / "people-directory-phone-full.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -116,15 +116,18 @@ def cmd_people_merges(args) -> int:
 
 
 def _print_proposals(proposals, as_json: bool) -> None:
-    from seedbed.people.models import Identity
+    from seedbed.people.merging import proposal_sides_many
 
+    proposals = list(proposals.order_by("-confidence", "id"))
+    every_side = proposal_sides_many(proposals)
     rows = []
-    for p in proposals.order_by("-confidence", "id"):
+    for p in proposals:
         sides = {}
-        for side, person in (("a", p.person_a), ("b", p.person_b)):
-            ids = Identity.objects.filter(person=person).order_by("id")
+        for side, seen in every_side[p.pk].items():
+            person = seen["person"]
             sides[side] = {"person_id": person.pk, "name": person.display_name, "identities": [
-                {"source": i.source_kind, "name": i.name, "email": i.email, "username": i.username} for i in ids
+                {"source": i.source_kind, "name": i.name, "email": i.email, "username": i.username}
+                for i in seen["identities"]
             ]}
         rows.append({"id": p.pk, "status": p.status, "confidence": p.confidence, "reasons": p.reasons, **sides})
     if as_json:

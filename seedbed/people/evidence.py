@@ -51,7 +51,7 @@ Explained = Callable[["Profile"], Collection[str]]  # the handles a person's own
 class Profile:
     """The normalised forms of one identity, computed once."""
 
-    __slots__ = ("rec", "name", "address", "login", "login_key", "own", "derived", "bot", "account")
+    __slots__ = ("rec", "name", "address", "login", "login_key", "own", "derived", "from_address", "bot", "account")
 
     def __init__(self, rec):
         self.rec = rec
@@ -82,17 +82,19 @@ class Profile:
         for alias in self.name.aliases:
             own.setdefault(alias, NICKNAME)
         self.own = own
-        # handles made from the name or from a name written in the address:
-        # handle -> (confidence, where: NAME or ADDRESS, spelled: the whole name, not an abbreviation)
+        # handles made from the name or from a name written in the address: handle -> (confidence,
+        # spelled: the whole name, not an abbreviation); those from the address in ``from_address``
         derived = name_handles(self.name) if self.name.full else _NONE  # shared and cached: copied only
         local_name = self.address.local_name  # when the address adds to it
         extra = name_handles(local_name) if local_name.full else _NONE
-        if extra:
-            derived = {h: (p, NAME, full) for h, (p, full) in derived.items()}
-            for h, (p, full) in extra.items():
-                if h not in derived and h != self.address.local:
-                    derived[h] = (p - LOCAL_NAME_DISCOUNT, ADDRESS, full)
+        added = [h for h in extra if h not in derived and h != self.address.local]
+        if added:
+            derived = dict(derived)
+            for h in added:
+                p, full = extra[h]
+                derived[h] = (p - LOCAL_NAME_DISCOUNT, full)
         self.derived = derived
+        self.from_address = frozenset(added)
 
     def where(self, seen: str) -> str:
         """Words for where one of this identity's handles came from."""
@@ -220,11 +222,6 @@ def _is_account(p: Profile) -> bool:
     return p.address.kind in _REAL or p.rec.source != "git"
 
 
-def _derived(p: Profile, handle: str) -> tuple[float, str, bool]:
-    entry = p.derived[handle]
-    return entry if len(entry) == 3 else (entry[0], NAME, entry[1])
-
-
 class _Found(dict):
     """kind -> (confidence, reason): the strongest of each kind. A reason is kept as a function
     and its arguments, and put into words only for pairs that turn out to matter."""
@@ -260,11 +257,11 @@ def _login_is(a, b):
 
 
 def _login_fits(a, b):
-    return f"GitHub login {a.login} fits {b.where(_derived(b, a.login)[1])}"
+    return f"GitHub login {a.login} fits {b.where(ADDRESS if a.login in b.from_address else NAME)}"
 
 
 def _handle_fits(a, b, h):
-    return f"{a.where(a.own[h])} fits {b.where(_derived(b, h)[1])}"
+    return f"{a.where(a.own[h])} fits {b.where(ADDRESS if h in b.from_address else NAME)}"
 
 
 def _made_of(a, b):
@@ -292,15 +289,15 @@ def _similar_names(x, y, why):
     return f"{why}: {x.rec.name} / {y.rec.name}"
 
 
-def _addresses(x: Profile, y: Profile, found: _Found) -> None:
+def _addresses(x: Profile, y: Profile, found: _Found, same_account: bool, compatible: bool | None) -> None:
     ax, ay = x.address, y.address
     if ax.kind != "none" and ax.key == ay.key:
         found.add("address", 0.99 if ax.kind in _REAL else 0.9, _same_address, x, y)
     elif ax.mailbox and ax.mailbox == ay.mailbox:
         found.add("address", 0.97, _one_mailbox, x, y)
-    if one_account(x, y):
+    if same_account:
         found.add("account", 0.99, _same_account, x, y)
-    if ax.domain and ax.domain == ay.domain and names_compatible(x.name, y.name) is not False:
+    if ax.domain and ax.domain == ay.domain and compatible is not False:
         # corroborates, never enough alone
         found.add("domain", 0.4 if ax.domain.startswith("host:") else 0.45, _same_domain, x, y)
 
@@ -311,14 +308,14 @@ def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith, exp
             if a.login in b.own:
                 found.add("login", min(LOGIN_HANDLE, rarity(a.login, people_with) + 0.05), _login_is, a, b)
             if a.login in b.derived and len(a.login) >= 5 and a.login not in explained(a):
-                p, _, spelled = _derived(b, a.login)
+                p, spelled = b.derived[a.login]
                 found.add("spelled-name" if spelled else "login-name", min(p, rarity(a.login, people_with) + 0.02),
                           _login_fits, a, b)
         if b.derived and not b.derived.keys().isdisjoint(a.own):
             # a handle a's own names (any of its person's) account for is no evidence: m.weiss@
             # is Moritz Weiß's, whether or not it also fits Mareike Weiß
             for h in a.own.keys() & b.derived.keys() - explained(a):
-                p, _, spelled = _derived(b, h)
+                p, spelled = b.derived[h]
                 found.add("spelled-name" if spelled else "name-handle", min(p, rarity(h, people_with)),
                           _handle_fits, a, b, h)
         parts = a.name.handle_parts
@@ -359,7 +356,8 @@ def evidence(
     if x.bot != y.bot:
         return 0.0, []
     found = _Found()
-    _addresses(x, y, found)
+    same_account, compatible = one_account(x, y), names_compatible(x.name, y.name)
+    _addresses(x, y, found, same_account, compatible)
     _handles(x, y, found, people_with, explained)
     _names(x, y, found, people_with)
     if not found:
@@ -371,10 +369,10 @@ def evidence(
     if found.keys() <= _HANDLE_KINDS and _is_account(x) and _is_account(y):
         confidence = min(confidence, HANDLES_ONLY)  # two accounts sharing only handles: ask
     doubts = []
-    if names_compatible(x.name, y.name) is False and not one_account(x, y):  # one account is one person
+    if compatible is False and not same_account:  # one account is one person
         confidence *= CONFLICT
         doubts.append(f"but the names differ: {x.rec.name} / {y.rec.name}")
-    if x.login_key and y.login_key and not one_account(x, y):
+    if x.login_key and y.login_key and not same_account:
         confidence *= TWO_ACCOUNTS
         doubts.append(f"but they are two GitHub accounts: {x.login_key} / {y.login_key}")
     confidence = round(confidence, 4)

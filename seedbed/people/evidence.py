@@ -36,6 +36,8 @@ TWO_ACCOUNTS = 0.75  # ... when the two are different GitHub accounts
 HANDLES_ONLY = 0.89  # the most that handles alone between two real addresses reach: below AUTO
 SAME_NAME = 0.96  # one full name on both, when the name is not a common one here
 LOGIN_HANDLE = 0.93  # a GitHub login that is also the other's handle
+SPELLED_IN_HANDLE = 0.85  # a handle with a full name in it: iambriansoto
+SPELLED_WITHIN = 8  # ... when the given and family name have this many letters together
 LOCAL_NAME_DISCOUNT = 0.1  # a name spelled in an address says a little less than a name
 _REAL = ("personal", "github")  # address kinds that are an account of their own
 # handles, and what only corroborates them (the same organisation), are not enough alone
@@ -224,11 +226,19 @@ def _is_account(p: Profile) -> bool:
 
 class _Found(dict):
     """kind -> (confidence, reason): the strongest of each kind. A reason is kept as a function
-    and its arguments, and put into words only for pairs that turn out to matter."""
+    and its arguments, and put into words only for pairs that turn out to matter. ``handles``:
+    the distinct handles that matched (two different ones are two coincidences, not one)."""
+
+    handles: set[str] | None = None
 
     def add(self, kind: str, p: float, words, *args) -> None:
         if p > self.get(kind, (0.0,))[0]:
             self[kind] = (p, words, args)
+
+    def matched(self, handle: str) -> None:
+        if self.handles is None:
+            self.handles = set()
+        self.handles.add(handle)
 
     def reasons(self) -> list[str]:
         return [words(*args) for _, words, args in sorted(self.values(), key=lambda e: -e[0])]
@@ -262,6 +272,10 @@ def _login_fits(a, b):
 
 def _handle_fits(a, b, h):
     return f"{a.where(a.own[h])} fits {b.where(ADDRESS if h in b.from_address else NAME)}"
+
+
+def _spells_within(a, b, h):
+    return f"{a.where(a.own[h])} spells the name {b.rec.name}"
 
 
 def _made_of(a, b):
@@ -307,10 +321,12 @@ def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith, exp
         if a.login and not b.login:
             if a.login in b.own:
                 found.add("login", min(LOGIN_HANDLE, rarity(a.login, people_with) + 0.05), _login_is, a, b)
+                found.matched(a.login)
             if a.login in b.derived and len(a.login) >= 5 and a.login not in explained(a):
                 p, spelled = b.derived[a.login]
                 found.add("spelled-name" if spelled else "login-name", min(p, rarity(a.login, people_with) + 0.02),
                           _login_fits, a, b)
+                found.matched(a.login)
         if b.derived and not b.derived.keys().isdisjoint(a.own):
             # a handle a's own names (any of its person's) account for is no evidence: m.weiss@
             # is Moritz Weiß's, whether or not it also fits Mareike Weiß
@@ -318,6 +334,9 @@ def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith, exp
                 p, spelled = b.derived[h]
                 found.add("spelled-name" if spelled else "name-handle", min(p, rarity(h, people_with)),
                           _handle_fits, a, b, h)
+                found.matched(h)
+        if b.name.full and not a.name.full and not explained(a):
+            _spelled_within(a, b, found, people_with)
         parts = a.name.handle_parts
         if len(parts) >= 2 and b.name.full and set(parts) <= set(b.name.tokens):
             found.add("spelled-name", 0.85, _made_of, a, b)
@@ -329,12 +348,29 @@ def _handles(x: Profile, y: Profile, found: _Found, people_with: PeopleWith, exp
         for h in x.own.keys() & y.own.keys():
             if h not in (x.login, y.login) and not h == x.name.handle == y.name.handle:  # those count elsewhere
                 found.add("handle", rarity(h, people_with), _shared_handle, x, y, h)
+                found.matched(h)
+
+
+def _spelled_within(a: Profile, b: Profile, found: _Found, people_with: PeopleWith) -> None:
+    """One of a's handles spells b's full name with a little around it (``iambriansoto`` and
+    Brian Soto, ``ankursingh91002`` and Ankur Singh, ``carlosgmartin`` and Carlos Martin).
+    Only for an a whose person has no full name of their own, which would say more."""
+    first, last = b.name.tokens[0], b.name.tokens[-1]
+    if len(first) + len(last) < SPELLED_WITHIN:
+        return
+    for h in a.own:
+        at = h.find(first)
+        if at >= 0 and len(h) > len(first) + len(last) and last in h[at + len(first):at + len(first) + len(last) + 1]:
+            p = min(same_name_weight(b.name, people_with) - LOCAL_NAME_DISCOUNT, SPELLED_IN_HANDLE)
+            found.add("spelled-name", p, _spells_within, a, b, h)
+            return
 
 
 def _names(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> None:
     nx, ny = x.name, y.name
     if nx.handle and nx.handle == ny.handle:  # the same one-word name: "GalaxySnail"
         found.add("word-name", rarity(nx.handle, people_with), _same_word, x, y)
+        found.matched(nx.handle)
     if nx.full and nx.key == ny.key:
         found.add("name", same_name_weight(nx, people_with), _same_name, x, y)
     elif nx.tokens and ny.tokens:
@@ -366,8 +402,8 @@ def evidence(
     for entry in found.values():
         miss *= 1.0 - entry[0]
     confidence = 1.0 - miss
-    if found.keys() <= _HANDLE_KINDS and _is_account(x) and _is_account(y):
-        confidence = min(confidence, HANDLES_ONLY)  # two accounts sharing only handles: ask
+    if found.keys() <= _HANDLE_KINDS and _is_account(x) and _is_account(y) and len(found.handles or ()) < 2:
+        confidence = min(confidence, HANDLES_ONLY)  # two accounts sharing only one handle: ask
     doubts = []
     if compatible is False and not same_account:  # one account is one person
         confidence *= CONFLICT

@@ -123,7 +123,11 @@ def parse_name(raw: str) -> Name:
     words = [w for w in folded.split() if w.strip(".") not in TITLES]
     if len(words) == 1 and not non_latin:
         word = text.split()[0] if text.split() else words[0]
-        parts = tuple(p.lower() for p in _CAMEL.findall(unidecode(word)) if not p.isdigit() and len(p) >= 2)
+        camel = [p for p in _CAMEL.findall(unidecode(word)) if not p.isdigit()]
+        parts = tuple(p.lower() for p in camel if len(p) >= 2)
+        if len(camel) == 2 and len(camel[0]) == 1 and len(camel[1]) >= 3 and camel[1][1:].islower():
+            # "EGuesnet": an initial and a family name written as one word, as "E. Guesnet"
+            return make_name((camel[1].lower(),), (camel[0].lower(),), aliases, handle_form(word), parts)
         return make_name(handle=handle_form(word), handle_parts=parts, aliases=aliases)
     tokens, initials = [], []
     for part in _WORD.findall(" ".join(words)):

@@ -38,6 +38,9 @@ def test_one_word_names_are_handles_with_parts():
     name = parse_name("MatthewFlamm")
     assert not name.full and name.handle == "matthewflamm" and name.handle_parts == ("matthew", "flamm")
     assert parse_name("luz.paz").handle == "luzpaz"
+    guesnet = parse_name("EGuesnet")  # an initial and a family name, as "E. Guesnet"
+    assert (guesnet.tokens, guesnet.initials, guesnet.handle) == (("guesnet",), ("e",), "eguesnet")
+    assert parse_name("MinRK").tokens == () and parse_name("DWESL").tokens == ()
 
 
 @pytest.mark.parametrize("raw", ["", "Unknown", "root", "  ubuntu ", "Your Name"])

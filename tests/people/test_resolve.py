@@ -49,6 +49,13 @@ def outcome(recs, **kw):
          ("vollbier", "12721170+vollbier@users.noreply.github.com")),  # one account number: a renamed login
         (("Robert Kern", "rkern@enthought.com"), ("rkern", "")),  # a username from before e-mail
         (("David Huard", "david.huard@gmail.com"), ("dhuard", "dhuard@localhost")),
+        # a login that is the other's name, and an address that spells the other's full name
+        (("Ankur Singh", "98346896+ankur0904@users.noreply.github.com"), ("ankur0904", "ankursingh91002@gmail.com")),
+        (("Carlos Martin", "carlosgmartin@users.noreply.github.com"), ("carlosgmartin", "cgmartin@andrew.cmu.edu")),
+        # two different handles link them: a login that is the other's name, a name that is the other's address
+        (("eskild", "42120229+iameskild@users.noreply.github.com"), ("iameskild", "eskild@doublee.io")),
+        # an initial and a family name written as one word, and a login made of them
+        (("Etienne Guesnet", "etienne.guesnet@atos.net"), ("EGuesnet", "51407514+EGuesnet@users.noreply.github.com")),
     ],
 )
 def test_same_human_is_merged(a, b):
@@ -64,6 +71,9 @@ def test_same_human_is_merged(a, b):
         (("Sam", "sam@work.com"), ("Sam", "sam@home.org")),
         (("pezcore", "pezcore@users.noreply.github.com"), ("Tom", "pezcore@scitec.com")),
         (("Bram", "b.t.ton@saxion.nl"), ("Bram", "bram@cbbg.nl")),
+        (("Paul", "leeyspaul@users.noreply.github.com"), ("leeyspaul", "t.leeyspaul@gmail.com")),  # one handle, twice
+        # an address with a full name in it says nothing when its owner has a full name of their own
+        (("Carlos Martin", "cmartin@uni.edu"), ("Carlos Martinez", "carlosmartinez@gmail.com")),
         # one address, two clearly different names: a shared inbox, not one person
         (("Ann Lee", "team@proj.org"), ("Bob Kay", "team@proj.org")),
     ],

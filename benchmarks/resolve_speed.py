@@ -92,11 +92,10 @@ def _peak_mib() -> float:
 
 
 def _cold_caches() -> None:
-    """What a fresh process starts with: the name and address parsers' caches empty."""
+    """What a fresh process starts with: every cache of the name and address parsers empty."""
     for mod in (_names, _resolve):
-        for attr in ("parse_name", "parse_address"):
-            fn = getattr(mod, attr, None)
-            if fn is not None and hasattr(fn, "cache_clear"):
+        for fn in vars(mod).values():
+            if callable(fn) and hasattr(fn, "cache_clear"):
                 fn.cache_clear()
     gc.collect()
 

@@ -29,7 +29,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from seedbed.people.names import Name, handle_form, is_bot, name_handles, parse_address, parse_name
+from seedbed.people.names import Name, handle_form, handles_of_name, is_bot_local, name_handles, parse_address, parse_name
 
 CONFLICT = 0.6  # share of the evidence left when the two full names clearly differ
 TWO_ACCOUNTS = 0.75  # ... when the two are different GitHub accounts
@@ -39,6 +39,7 @@ LOGIN_HANDLE = 0.93  # a GitHub login that is also the other's handle
 SPELLED_IN_HANDLE = 0.85  # a handle with a full name in it: iambriansoto
 SPELLED_WITHIN = 8  # ... when the given and family name have this many letters together
 LOCAL_NAME_DISCOUNT = 0.1  # a name spelled in an address says a little less than a name
+_PARTNER_OF = {"h": "d:", "n": "c:"}  # how keys() writes a key that meets a handle, a name
 _REAL = ("personal", "github")  # address kinds that are an account of their own
 # handles, and what only corroborates them (the same organisation), are not enough alone
 _HANDLE_KINDS = frozenset({"login", "login-name", "handle", "name-handle", "first-name", "domain"})
@@ -59,7 +60,7 @@ class Profile:
         self.rec = rec
         self.name: Name = parse_name(rec.name)
         self.address = parse_address(rec.email)
-        self.bot = rec.is_bot or is_bot(rec.name, rec.email, rec.username)
+        self.bot = rec.is_bot or is_bot_local(rec.name, self.address.key.partition("@")[0], rec.username)
         username = handle_form(rec.username) if rec.username else ""
         # the GitHub login as a handle (to meet other handles) and as the account's name
         self.login = self.address.local if self.address.kind == "github" else ""
@@ -86,7 +87,7 @@ class Profile:
         self.own = own
         # handles made from the name or from a name written in the address: handle -> (confidence,
         # spelled: the whole name, not an abbreviation); those from the address in ``from_address``
-        derived = name_handles(self.name) if self.name.full else _NONE  # shared and cached: copied only
+        derived = handles_of_name(rec.name) if self.name.full else _NONE  # shared and cached: copied only
         local_name = self.address.local_name  # when the address adds to it
         extra = name_handles(local_name) if local_name.full else _NONE
         added = [h for h in extra if h not in derived and h != self.address.local]
@@ -112,6 +113,12 @@ class Profile:
         has): two names that abbreviate alike are no evidence; likewise ``c:`` (a name within a
         longer name) meets only ``n:`` (that name). ``g:`` and ``s:`` keys (given
         and family name) only count how many names have them."""
+        own, partnered, counted = self.block_keys()
+        return own + counted + [_PARTNER_OF[k[0]] + k[2:] for k in partnered]
+
+    def block_keys(self) -> tuple[list[str], list[str], list[str]]:
+        """``keys()`` in three parts: the keys that are blocks of their own; the ``d:`` and
+        ``c:`` keys, written as the key they meet (``h:``, ``n:``); the ``g:`` and ``s:`` keys."""
         keys = set()
         n, a = self.name, self.address
         if a.kind != "none":
@@ -120,23 +127,27 @@ class Profile:
             keys.add("i:github:" + a.account_id)
         if a.mailbox and a.mailbox != a.key:
             keys.add("e:" + a.mailbox)
-        keys.update("h:" + h for h in self.own)  # handles it has ...
-        keys.update("d:" + h for h in self.derived if h not in self.own)  # ... and handles its name makes
+        own = self.own
+        keys.update(["h:" + h for h in own])  # handles it has ...
+        partnered = ["h:" + h for h in self.derived if h not in own]  # ... and handles its name makes
+        counted: list[str] = []
         if n.full:
-            first, last = n.tokens[0], n.tokens[-1]
-            keys.update(("n:" + n.key, "g:" + first, "s:" + last))
-            if 3 <= len(n.tokens) <= 4:  # the shorter names within: "Nathan Woods" in "Charles Nathan Woods"
-                keys.update("c:" + " ".join(sorted(pair)) for pair in combinations(n.tokens, 2))
+            tokens = n.tokens
+            first, last = tokens[0], tokens[-1]
+            keys.add("n:" + n.key)
+            counted = ["g:" + first, "s:" + last]
+            if 3 <= len(tokens) <= 4:  # the shorter names within: "Nathan Woods" in "Charles Nathan Woods"
+                partnered.extend({"n:" + (f"{x} {y}" if x <= y else f"{y} {x}") for x, y in combinations(tokens, 2)})
             if len(last) >= 6:  # a typo in a long last name, after its first four letters ...
                 keys.add(f"q:{first} {last[:4]}")
             if len(first) >= 6:  # ... or in a long first name
                 keys.add(f"r:{first[:4]} {last}")
-            keys.update(f"p:{t[0]} {last}" for t in n.tokens[:-1])  # initials and middle names
+            keys.update([f"p:{t[0]} {last}" for t in tokens[:-1]])  # initials and middle names
             if len(n.letters) >= 6:
                 keys.add("a:" + n.letters)  # other scripts and segmentations
         elif n.tokens and n.initials:  # "E. M. Bray"
             keys.add(f"p:{n.initials[0]} {n.tokens[-1]}")
-        return [k[:200] for k in keys]
+        return [k[:200] for k in keys], [k[:200] for k in partnered], [k[:200] for k in counted]
 
 
 def rarity(handle: str, people_with: PeopleWith) -> float:
@@ -230,10 +241,15 @@ class _Found(dict):
     the distinct handles that matched (two different ones are two coincidences, not one)."""
 
     handles: set[str] | None = None
+    doubts: list | None = None  # what speaks against, after the reasons
+    one_account = False
 
     def add(self, kind: str, p: float, words, *args) -> None:
         if p > self.get(kind, (0.0,))[0]:
             self[kind] = (p, words, args)
+
+    def doubt(self, words, *args) -> None:
+        self.doubts = [*(self.doubts or ()), (words, args)]
 
     def matched(self, handle: str) -> None:
         if self.handles is None:
@@ -241,7 +257,8 @@ class _Found(dict):
         self.handles.add(handle)
 
     def reasons(self) -> list[str]:
-        return [words(*args) for _, words, args in sorted(self.values(), key=lambda e: -e[0])]
+        strongest = [words(*args) for _, words, args in sorted(self.values(), key=lambda e: -e[0])]
+        return strongest + [words(*args) for words, args in self.doubts or ()]
 
 
 # The words for each kind of evidence.
@@ -297,6 +314,14 @@ def _same_word(x, y):
 def _same_name(x, y):
     also = f" / {y.rec.name}" if x.rec.name != y.rec.name else ""
     return f"same name {x.rec.name}{also}"
+
+
+def _names_differ(x, y):
+    return f"but the names differ: {x.rec.name} / {y.rec.name}"
+
+
+def _two_accounts(x, y):
+    return f"but they are two GitHub accounts: {x.login_key} / {y.login_key}"
 
 
 def _similar_names(x, y, why):
@@ -371,8 +396,11 @@ def _names(x: Profile, y: Profile, found: _Found, people_with: PeopleWith) -> No
     if nx.handle and nx.handle == ny.handle:  # the same one-word name: "GalaxySnail"
         found.add("word-name", rarity(nx.handle, people_with), _same_word, x, y)
         found.matched(nx.handle)
-    if nx.full and nx.key == ny.key:
-        found.add("name", same_name_weight(nx, people_with), _same_name, x, y)
+    if nx.full and nx.key == ny.key:  # in either order: "Nair Rahul" says as much as "Rahul Nair"
+        weight = same_name_weight(nx, people_with)
+        if nx.tokens != ny.tokens:
+            weight = min(weight, same_name_weight(ny, people_with))
+        found.add("name", weight, _same_name, x, y)
     elif nx.tokens and ny.tokens:
         p, why = name_similarity(nx, ny)
         if p:
@@ -386,30 +414,36 @@ def evidence(
 
     ``explained(p)``: the handles that the names of p's person account for (by default p's
     own); a handle its owner's name explains is no evidence for someone else whose name
-    happens to fit it too. Below ``floor`` the reasons are not put into words (most compared
-    pairs end there)."""
+    happens to fit it too. Below ``floor`` the reasons are not put into words."""
+    confidence, found = judge(x, y, people_with, explained)
+    return confidence, (found.reasons() if found is not None and confidence >= floor else [])
+
+
+def judge(x: Profile, y: Profile, people_with: PeopleWith, explained: Explained | None = None,
+          ) -> tuple[float, _Found | None]:
+    """``evidence`` with the reasons not yet put into words: ``found.reasons()`` does that, for
+    the few pairs that turn out to matter. ``found.one_account``: the two are one account."""
     explained = explained or (lambda p: p.derived.keys())
     if x.bot != y.bot:
-        return 0.0, []
+        return 0.0, None
     found = _Found()
     same_account, compatible = one_account(x, y), names_compatible(x.name, y.name)
     _addresses(x, y, found, same_account, compatible)
     _handles(x, y, found, people_with, explained)
     _names(x, y, found, people_with)
     if not found:
-        return 0.0, []
+        return 0.0, None
     miss = 1.0
     for entry in found.values():
         miss *= 1.0 - entry[0]
     confidence = 1.0 - miss
     if found.keys() <= _HANDLE_KINDS and _is_account(x) and _is_account(y) and len(found.handles or ()) < 2:
         confidence = min(confidence, HANDLES_ONLY)  # two accounts sharing only one handle: ask
-    doubts = []
     if compatible is False and not same_account:  # one account is one person
         confidence *= CONFLICT
-        doubts.append(f"but the names differ: {x.rec.name} / {y.rec.name}")
+        found.doubt(_names_differ, x, y)
     if x.login_key and y.login_key and not same_account:
         confidence *= TWO_ACCOUNTS
-        doubts.append(f"but they are two GitHub accounts: {x.login_key} / {y.login_key}")
-    confidence = round(confidence, 4)
-    return confidence, (found.reasons() + doubts if confidence >= floor else [])
+        found.doubt(_two_accounts, x, y)
+    found.one_account = same_account
+    return round(confidence, 4), found

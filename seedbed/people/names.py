@@ -51,6 +51,7 @@ FREEMAIL = frozenset({
 })
 _GITHUB_NOREPLY = re.compile(r"^(?:(\d+)\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$")
 _NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # a letter outside Latin scripts
+_OPENING = re.compile(r"[(\[{<]")
 _BRACKETED = re.compile(r"[(\[{<]([^)\]}>]*)[)\]}>]?")
 _NOT_HANDLE = re.compile(r"[^a-z0-9]")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -69,7 +70,11 @@ def handle_form(text: str) -> str:
 
 
 def is_bot(name: str, email: str = "", username: str = "") -> bool:
-    local = email_key(email).partition("@")[0] if email else ""
+    return is_bot_local(name, email_key(email).partition("@")[0] if email else "", username)
+
+
+def is_bot_local(name: str, local: str, username: str = "") -> bool:
+    """``is_bot`` for an address's local part already through ``email_key``."""
     return BOT_RE.search(f"{name.strip()}\n{local.strip()}\n{username.strip()}") is not None
 
 
@@ -107,7 +112,7 @@ def parse_name(raw: str) -> Name:
     if "@" in text and " " not in text:  # an address written as the name
         return make_name(handle=handle_form(text.partition("@")[0]))
     aliases: tuple[str, ...] = ()
-    if any(c in text for c in "([{<"):
+    if _OPENING.search(text):
         aliases = tuple(a for a in (handle_form(m) for m in _BRACKETED.findall(text)) if len(a) >= 3)
         text = _BRACKETED.sub(" ", text)
         folded = fold(text)
@@ -129,7 +134,8 @@ def parse_name(raw: str) -> Name:
             # "EGuesnet": an initial and a family name written as one word, as "E. Guesnet"
             return make_name((camel[1].lower(),), (camel[0].lower(),), aliases, handle_form(word), parts)
         return make_name(handle=handle_form(word), handle_parts=parts, aliases=aliases)
-    tokens, initials = [], []
+    tokens: list[str] = []
+    initials: list[str] = []
     for part in _WORD.findall(" ".join(words)):
         if part.isdigit():
             continue
@@ -160,6 +166,12 @@ def name_handles(name: Name) -> dict[str, tuple[float, bool]]:
     return forms
 
 
+@lru_cache(maxsize=1 << 20)
+def handles_of_name(raw: str) -> dict[str, tuple[float, bool]]:
+    """``name_handles(parse_name(raw))``, cached by the name as written (cheaper to look up)."""
+    return name_handles(parse_name(raw))
+
+
 class Address(NamedTuple):
     key: str = ""
     kind: str = "none"  # personal | github | host | none
@@ -178,7 +190,7 @@ def _org_domain(domain: str) -> str:
     return "" if org in FREEMAIL or domain in FREEMAIL else org
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 20)  # most addresses are one identity's, but a full run parses each twice or more
 def parse_address(raw: str) -> Address:
     key = email_key(raw)
     if not key or key.count("@") != 1:

@@ -18,12 +18,12 @@ merges to make and proposals for a steward, each with its reasons and a confiden
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from seedbed.people.evidence import Profile, evidence, names_compatible, one_account
+from seedbed.people.evidence import Profile, judge, names_compatible
 from seedbed.people.names import Name
 
 AUTO = 0.9  # merge without asking at or above this confidence
@@ -81,14 +81,11 @@ class _Groups:
     """Union-find over people that remembers each group's names, accounts and keep-apart partners."""
 
     def __init__(self, profiles: list[Profile], apart: Iterable[tuple[int, int]]):
-        self.parent: dict[int, int] = {}
-        self.members: dict[int, set[int]] = defaultdict(set)
+        self.parent: dict[int, int] = {}  # absent: its own root
         self.names: dict[int, list[Name]] = defaultdict(list)
         self.accounts: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for p in profiles:
             person = p.rec.person
-            self.parent[person] = person
-            self.members[person].add(person)
             if p.name.full and p.name not in self.names[person]:
                 self.names[person].append(p.name)
             if p.account:
@@ -97,20 +94,25 @@ class _Groups:
         for a, b in apart:
             self.apart[a].add(b)
             self.apart[b].add(a)
+        # the people in each group, kept only when some must stay apart
+        self.members: dict[int, set[int]] = defaultdict(set) if self.apart else {}
 
     def find(self, x: int) -> int:
+        parent = self.parent
         root = x
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        while self.parent.get(x, x) != root:
-            self.parent[x], x = root, self.parent[x]
+        while root in parent:
+            root = parent[root]
+        while x in parent and parent[x] != root:
+            parent[x], x = root, parent[x]
         return root
 
     def kept_apart(self, ra: int, rb: int) -> bool:
         if not self.apart:
             return False
-        small, other = (ra, rb) if len(self.members[ra]) <= len(self.members[rb]) else (rb, ra)
-        return any(self.find(q) == other for p in self.members[small] for q in self.apart.get(p, ()))
+        members = self.members
+        a, b = members.get(ra) or {ra}, members.get(rb) or {rb}
+        small, other = (a, rb) if len(a) <= len(b) else (b, ra)
+        return any(self.find(q) == other for p in small for q in self.apart.get(p, ()))
 
     def names_clash(self, ra: int, rb: int) -> bool:
         na, nb = self.names.get(ra, []), self.names.get(rb, [])
@@ -128,7 +130,9 @@ class _Groups:
         """Join two groups; returns (survivor, absorbed): the older (smaller) person id survives."""
         keep, other = (ra, rb) if ra < rb else (rb, ra)
         self.parent[other] = keep
-        self.members[keep] |= self.members.pop(other)
+        if self.apart:
+            members = self.members
+            members[keep] = (members.get(keep) or {keep}) | (members.pop(other, set()) or {other})
         self.names[keep].extend(n for n in self.names.pop(other, []) if n not in self.names[keep])
         for platform, accounts in self.accounts.pop(other, {}).items():
             self.accounts[keep][platform] |= accounts
@@ -141,32 +145,20 @@ class _Groups:
 PARTNERS = {"h:": "d:", "n:": "c:"}
 
 
-def _candidate_pairs(blocks: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
-    """Pairs of identities that share a key, or a key and its partner. Keys too common to say
-    anything are skipped."""
+def _candidate_pairs(blocks: dict[str, list[int]], made: Mapping[str, list[int]]) -> Iterator[tuple[int, int]]:
+    """Pairs of identities that share a key, or a key and its partner (``made``: the partners
+    of a key, by that key). Keys too common to say anything are skipped."""
     for key, ids in blocks.items():
-        kind = key[:2]
-        if kind in ("g:", "s:", "d:", "c:"):
+        if len(ids) < 2 and key not in made:  # most keys: one identity has it
             continue
-        partner = PARTNERS.get(kind)
-        made = blocks.get(partner + key[2:], ()) if partner else ()
-        if len(ids) + len(made) > block_limit(key) or (len(ids) < 2 and not made):
+        partners = made.get(key, ())
+        if len(ids) + len(partners) > block_limit(key):
             continue
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 yield a, b
-            for b in made:
+            for b in partners:
                 yield a, b
-
-
-class _NameKeys:
-    """identity id -> its order-free full name, looked up only when asked."""
-
-    def __init__(self, by_id: dict[int, Profile]):
-        self.by_id = by_id
-
-    def __getitem__(self, identity: int) -> str:
-        return self.by_id[identity].name.key
 
 
 class _PeopleCounter:
@@ -177,8 +169,10 @@ class _PeopleCounter:
     ``given`` counts, from the caller, win: an incremental run does not see every carrier.
     """
 
-    def __init__(self, blocks: dict[str, list[int]], given: Mapping[str, int], name_of: Mapping[int, str]):
-        self.blocks, self.given, self.memo, self.name_of = blocks, given, {}, name_of
+    def __init__(self, blocks: dict[str, list[int]], made: Mapping[str, list[int]], names: Mapping[str, set[str]],
+                 given: Mapping[str, int]):
+        self.blocks, self.made, self.names, self.given = blocks, made, names, given
+        self.memo: dict[str, int] = {}
         self.parent: dict[int, int] = {}
         for key, ids in blocks.items():
             if key[:2] in ("e:", "n:") and 1 < len(ids) <= BLOCK_LIMIT:
@@ -201,19 +195,22 @@ class _PeopleCounter:
         """People carrying ``key``; for a handle, both those who have it and those whose name makes
         it. For a given or family name (``g:``, ``s:``): how many different names have it; for
         ``#names``: how many different full names there are."""
+        count = self.memo.get(key)
+        if count is not None:
+            return count
         if key in self.given:
-            return self.given[key]
-        if key not in self.memo:
-            if key == "#names":
-                self.memo[key] = sum(1 for k in self.blocks if k.startswith("n:"))
-            elif key.startswith(("g:", "s:")):
-                self.memo[key] = len({self.name_of[i] for i in self.blocks.get(key, ())})
-            else:
-                carriers = self.blocks.get(key, [])
-                if key.startswith("h:"):
-                    carriers = [*carriers, *self.blocks.get("d:" + key[2:], ())]
-                self.memo[key] = len({self._find(i) for i in carriers})
-        return self.memo[key]
+            count = self.given[key]
+        elif key == "#names":
+            count = sum(1 for k in self.blocks if k.startswith("n:"))
+        elif key.startswith(("g:", "s:")):
+            count = len(self.names.get(key, ()))
+        else:
+            carriers = self.blocks.get(key, ())
+            if key.startswith("h:") and key in self.made:
+                carriers = [*carriers, *self.made[key]]
+            count = len({self._find(i) for i in carriers})
+        self.memo[key] = count
+        return count
 
 
 def resolve(
@@ -249,78 +246,100 @@ def _resolve(records, new, apart, counts, known) -> Resolution:
     by_id = {p.rec.id: p for p in profiles}
     every = new is None
     new_ids = set() if every else set(new) & set(by_id)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    by_person: dict[int, list[Profile]] = defaultdict(list)
-    keys = [p.keys() for p in profiles]
-    present = {k for ks in keys for k in ks if k[:2] in ("h:", "n:")}
-    for p, ks in zip(profiles, keys):
-        by_person[p.rec.person].append(p)
-        for k in ks:
-            if k[:2] in ("d:", "c:") and ("h:" if k[0] == "d" else "n:") + k[2:] not in present:
-                continue  # a handle a name makes, a name within a name, that nobody here has
-            blocks[k].append(p.rec.id)
-    people_with = _PeopleCounter(blocks, counts or {}, _NameKeys(by_id))
+    blocks, made, names = _blocks(profiles)
+    people_with = _PeopleCounter(blocks, made, names, counts or {})
+    person_of = {p.rec.id: p.rec.person for p in profiles}
+    several = {person for person, n in Counter(person_of.values()).items() if n > 1}
+    by_person: dict[int, list[Profile]] = defaultdict(list)  # only people with several identities
+    for p in profiles:
+        if p.rec.person in several:
+            by_person[p.rec.person].append(p)
+    handles_of: dict[int, Collection[str]] = {}  # person -> handles their names account for (asked for few)
 
-    handles_of: dict[int, set[str]] = {}  # person -> handles their names account for (asked for few)
-
-    def explained(p: Profile) -> set[str]:
+    def explained(p: Profile) -> Collection[str]:
         person = p.rec.person
         if person not in handles_of:
-            handles_of[person] = {h for q in by_person[person] for h in q.derived}
+            found = by_person.get(person)
+            handles_of[person] = {h for q in found for h in q.derived} if found else p.derived.keys()
         return handles_of[person]
 
     result = Resolution(bots=sorted(p.rec.id for p in profiles if p.bot and (every or p.rec.id in new_ids)))
-    best: dict[tuple[int, int], Match] = {}
+    best: dict[tuple[int, int], tuple] = {}  # people -> (confidence, identities, evidence)
     seen_pairs: set[tuple[int, int]] = set()
     same_account: set[tuple[int, int]] = set()
-    person_of = {p.rec.id: p.rec.person for p in profiles}
-    for a, b in _candidate_pairs(blocks):
+    for a, b in _candidate_pairs(blocks, made):
         if not every and a not in new_ids and b not in new_ids:
             continue
-        if person_of[a] == person_of[b]:
+        pa, pb = person_of[a], person_of[b]
+        if pa == pb:
             continue
         pair = (a, b) if a < b else (b, a)
         if pair in seen_pairs:
             continue
         seen_pairs.add(pair)
-        x, y = by_id[a], by_id[b]
-        confidence, reasons = evidence(x, y, people_with, explained, PROPOSE)
-        if confidence < PROPOSE:
+        confidence, found = judge(by_id[a], by_id[b], people_with, explained)
+        if confidence < PROPOSE or found is None:
             continue
-        people = tuple(sorted((x.rec.person, y.rec.person)))
-        if one_account(x, y):
+        people = (pa, pb) if pa < pb else (pb, pa)
+        if found.one_account:
             same_account.add(people)
-        if people not in best or confidence > best[people].confidence:
-            best[people] = Match(people[0], people[1], confidence, tuple(reasons), pair)
+        if people not in best or confidence > best[people][0]:
+            best[people] = (confidence, pair, found)
     result.compared = len(seen_pairs)
+    del blocks, made, names, seen_pairs, person_of
 
     groups = _Groups(profiles, apart)
     skip = {tuple(sorted(k)) for k in known}
-    proposals: dict[tuple[int, int], Match] = {}
-    for m in sorted(best.values(), key=lambda m: (-m.confidence, m.keep, m.other)):
-        ra, rb = groups.find(m.keep), groups.find(m.other)
+    proposals: dict[tuple[int, int], tuple] = {}
+    for (keep, other), (confidence, pair, found) in sorted(best.items(), key=lambda e: (-e[1][0], e[0])):
+        ra, rb = groups.find(keep), groups.find(other)
         if ra == rb or groups.kept_apart(ra, rb):
             continue
         doubt = ""
-        if (m.keep, m.other) not in same_account:
+        if (keep, other) not in same_account:
             platform = groups.two_accounts(ra, rb)
             doubt = f"but they have two {platform} accounts" if platform else ""
             doubt = "but the names differ" if groups.names_clash(ra, rb) else doubt
-        if m.confidence >= AUTO and not doubt:
-            keep, other = groups.union(ra, rb)
-            result.merges.append(Match(keep, other, m.confidence, m.reasons, m.identities))
+        if confidence >= AUTO and not doubt:
+            survivor, absorbed = groups.union(ra, rb)
+            result.merges.append(Match(survivor, absorbed, confidence, tuple(found.reasons()), pair))
             continue
-        confidence, reasons = m.confidence, m.reasons
-        if m.confidence >= AUTO:  # strong evidence, but something says otherwise: ask
-            confidence, reasons = round(min(confidence, AUTO - 0.01), 4), (*reasons, doubt)
+        extra: tuple[str, ...] = ()
+        if confidence >= AUTO:  # strong evidence, but something says otherwise: ask
+            confidence, extra = round(min(confidence, AUTO - 0.01), 4), (doubt,)
         people = (min(ra, rb), max(ra, rb))
-        if people not in proposals or confidence > proposals[people].confidence:
-            proposals[people] = Match(people[0], people[1], confidence, reasons, m.identities)
-    for m in proposals.values():  # groups may have merged after the proposal was noted
-        ra, rb = groups.find(m.keep), groups.find(m.other)
+        if people not in proposals or confidence > proposals[people][0]:
+            proposals[people] = (confidence, pair, found, extra)
+    for (ra, rb), (confidence, pair, found, extra) in proposals.items():  # groups may have merged since
+        ra, rb = groups.find(ra), groups.find(rb)
         people = (min(ra, rb), max(ra, rb))
         if ra != rb and people not in skip and not groups.kept_apart(ra, rb):
             skip.add(people)
-            result.proposals.append(Match(people[0], people[1], m.confidence, m.reasons, m.identities))
+            result.proposals.append(Match(people[0], people[1], confidence, (*found.reasons(), *extra), pair))
     result.proposals.sort(key=lambda m: (-m.confidence, m.keep, m.other))
     return result
+
+
+def _blocks(profiles: list[Profile]) -> tuple[dict[str, list[int]], dict[str, list[int]], dict[str, set[str]]]:
+    """Identity ids by blocking key; by the key a ``d:`` or ``c:`` key is the partner of (only
+    where someone has that key: a handle a name makes, a name within a name, that nobody here
+    has meets no one); and the full names by ``g:`` and ``s:`` key (given and family name),
+    which are only counted."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    names: dict[str, set[str]] = defaultdict(set)
+    later = []
+    for p in profiles:
+        own, partnered, only_counted = p.block_keys()
+        ident = p.rec.id
+        for k in own:
+            blocks[k].append(ident)
+        for k in only_counted:
+            names[k].add(p.name.key)
+        if partnered:
+            later.append((ident, partnered))
+    made: dict[str, list[int]] = defaultdict(list)
+    for ident, partnered in later:
+        for k in partnered:
+            if k in blocks:
+                made[k].append(ident)
+    return blocks, made, names

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from seedbed.people.evidence import Profile, evidence
 from seedbed.people.resolve import AUTO, PROPOSE, Record, keys_for, resolve
 
 _ids = itertools.count(1)
@@ -228,3 +229,11 @@ def test_resolution_is_consistent(signatures):
         return p
     again = resolve([Record(r.id, current(r.person), r.name, r.email) for r in recs])
     assert again.merges == []
+
+
+def test_evidence_is_the_same_whichever_identity_comes_first():
+    # "Rahul Nair" is a common name here, "Nair Rahul" read as given and family name is not
+    counts = {"#names": 100, "g:rahul": 40, "s:nair": 40, "g:nair": 1, "s:rahul": 1}
+    x, y = (Profile(r) for r in records(("Rahul Nair", "rahul418@hotmail.com"), ("Nair Rahul", "rn@labs.nl")))
+    forward, backward = evidence(x, y, lambda k: counts.get(k, 0)), evidence(y, x, lambda k: counts.get(k, 0))
+    assert forward[0] == backward[0] < AUTO

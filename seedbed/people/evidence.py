@@ -8,15 +8,18 @@ means one human, combined as a noisy-OR:
 * **account**: the same GitHub login;
 * **name**: the same full name in any order, script or accents; initials, middle names,
   typos; a name spelled out in a handle (``kadermiyanyedi`` for Kader Miyanyedi, an
-  address ``joel.nothman@`` for Joel Nothman, ``otieno-juma`` for Paul Juma Otieno); the
-  same one-word name (``GalaxySnail``);
+  address ``joel.nothman@`` for Joel Nothman, ``otieno-juma`` for Paul Juma Otieno), also
+  with a little around it (``iambriansoto@`` for Brian Soto) when its owner has no full name
+  of their own; the same one-word name (``GalaxySnail``);
 * **handles** (the GitHub login, a username, an address's local part, a one-word name): a
   login that is the other's handle, a shared handle, an abbreviation of the name
   (``jnothman``), a first name alone;
 * **domain**: both at the same organisation (never a freemail provider).
 
 Handles are evidence, not proof: two accounts (each with an address of its own, or on a
-platform) that share nothing but handles are only proposed, never merged automatically. A handle says less
+platform) that share nothing but one handle are only proposed, never merged automatically;
+two different handles that link them (a login that is the other's name, and a name that is
+the other's local part) are two coincidences, and may merge them. A handle says less
 the shorter it is and the more people carry it (``alex`` is many people's given name).
 Evidence is discounted when the two full names clearly differ (a shared address alone never
 merges ``Ann Lee`` with ``Bob Kay``) or when they are two GitHub accounts. Bots are never

@@ -3,14 +3,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from seedbed.access import Audience, page
+
 admin.site.site_header = "Seedbed administration"
 admin.site.site_title = "Seedbed admin"
 admin.site.index_title = "Records"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="people:directory", permanent=False)),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),  # POST only (Django 5)
+    # every view declares who may reach it (seedbed.access.page); the admin has its own (staff only)
+    path("", page(Audience.PUBLIC)(RedirectView.as_view(pattern_name="people:directory", permanent=False))),
+    path("login/", page(Audience.PUBLIC)(auth_views.LoginView.as_view(redirect_authenticated_user=True)), name="login"),
+    path("logout/", page(Audience.PUBLIC)(auth_views.LogoutView.as_view()), name="logout"),  # POST only (Django 5)
     path("people/", include("seedbed.people.urls")),
     path("admin/", admin.site.urls),
 ]

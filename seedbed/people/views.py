@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 
-from seedbed.access import may_see_self_reported, steward_required
+from seedbed.access import Audience, page, may_see_self_reported, steward_required, viewer
+from seedbed.access.rules import Field, may_see
 from seedbed.people import queries
 from seedbed.people.models import Person
 
@@ -27,7 +28,7 @@ def _wants_fragment(request) -> bool:
     return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-History-Restore-Request")
 
 
-@steward_required
+@page(Audience.STEWARDS)
 def directory(request):
     query = queries.DirectoryQuery.from_params(request.GET)
     people = queries.directory(query, timezone.now())
@@ -49,7 +50,7 @@ def directory(request):
     return response
 
 
-@steward_required
+@page(Audience.PERSON)
 def person_detail(request, pk):
     try:
         person, survivor = queries.current_person(pk)
@@ -57,11 +58,14 @@ def person_detail(request, pk):
         raise Http404("No such person.") from None
     if survivor is not None:
         return redirect("people:detail", pk=survivor.pk)
-    page = queries.person_page(person, timezone.now())
+    can = {f.name.lower(): may_see(request.relations, f, listed=person.consent_public_listing) for f in Field}
+    notes_by = None if can["notes"] else request.user if can["own_notes"] else False
+    page = queries.person_page(person, timezone.now(), notes_by=notes_by, merges=can["emails"])
     for note in page.notes:
         note.html = render_markdown(note.body)
     shown = {
         field: may_see_self_reported(request.user, person, field)
         for field in ("pronouns", "availability")
     }
-    return render(request, "people/person_detail.html", {"page": page, "person": person, "shown": shown})
+    context = {"page": page, "person": person, "shown": shown, "can": can, "steward": viewer(request).steward}
+    return render(request, "people/person_detail.html", context)

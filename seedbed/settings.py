@@ -7,10 +7,16 @@ SEEDBED_SECRET_KEY    Django secret key; otherwise one is generated once and kep
                       directory when PostgreSQL is used)
 SEEDBED_DEBUG         "1" to turn Django's debug pages on (never in production)
 SEEDBED_ALLOWED_HOSTS comma-separated host names (default: localhost, 127.0.0.1)
-SEEDBED_EMAIL_BACKEND Django e-mail backend (default: the console backend)
+SEEDBED_EMAIL_BACKEND Django e-mail backend (default: the console backend; for a real mail
+                      server: django.core.mail.backends.smtp.EmailBackend)
+SEEDBED_EMAIL_HOST    SMTP server (default: localhost), with SEEDBED_EMAIL_PORT (default: 25),
+                      SEEDBED_EMAIL_HOST_USER and SEEDBED_EMAIL_HOST_PASSWORD (default: none)
+                      and SEEDBED_EMAIL_USE_TLS ("1" for STARTTLS, e.g. on port 587)
+SEEDBED_DEFAULT_FROM_EMAIL the sender of Seedbed's e-mails (default: seedbed@localhost)
 """
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -86,11 +92,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",  # django-axes: records failed logins and locks out repeated guessing
     "seedbed.core",
     "seedbed.people",
     "seedbed.activity",
     "seedbed.groups",
     "seedbed.mentoring",
+    "seedbed.accounts",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +110,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires: turns a lockout into its response
 ]
 
 ROOT_URLCONF = "seedbed.urls"
@@ -130,8 +139,25 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "people:directory"
+LOGIN_REDIRECT_URL = "home"  # stewards go on to the people, members to their own page
 LOGOUT_REDIRECT_URL = "login"
+
+# Login throttling by django-axes. Its backend comes first: it refuses a locked-out login
+# before ModelBackend checks the password (it needs the request, as every login view passes).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5  # the fifth failure (with no success in between) locks out
+# A lockout lasts until 15 minutes after the latest failure (so attempts while locked out start
+# the 15 minutes again); 15 minutes without a failure also clear a count below the limit.
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Count and lock per (username, client address) pair: guessing one user's password from one
+# address locks neither other users there nor that user elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True  # a successful login forgets earlier failures
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"  # a friendly page instead of a bare text response
+AXES_HTTP_RESPONSE_CODE = 429  # Too Many Requests (django-axes' default, stated here on purpose)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -147,6 +173,13 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 EMAIL_BACKEND = os.environ.get("SEEDBED_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("SEEDBED_EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(os.environ.get("SEEDBED_EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("SEEDBED_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SEEDBED_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SEEDBED_EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 30  # seconds: a mail server that does not answer must not hang a page
+DEFAULT_FROM_EMAIL = os.environ.get("SEEDBED_DEFAULT_FROM_EMAIL") or "seedbed@localhost"
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,7 @@ undo) call those same services, with the signed-in user as the actor.
 """
 from django.contrib import admin, messages
 
+from seedbed.core.admin import ReadOnlyAdmin
 from seedbed.people import merging
 from seedbed.people.models import (
     DeclaredBreak,
@@ -97,19 +98,6 @@ class IdentityAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # identities come from imports
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Listed and viewable, never added, changed or deleted here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(MergeRecord)

@@ -284,13 +284,12 @@ class PersonPage:
     merges: list[MergeRecord]
     timeline: Timeline
     recent: list[Activity]
-    notes: list
     local_time: datetime | None
 
 
-def person_page(person: Person, now: datetime, *, notes_by=None, merges: bool = True) -> PersonPage:
-    """Everything on a person's page. ``notes_by``: None for every note, a user for the notes
-    that user wrote, False for none; ``merges``: whether to load the merge history."""
+def person_page(person: Person, now: datetime, *, merges: bool = True) -> PersonPage:
+    """Everything on a person's page but the private log (``seedbed.people.notes``);
+    ``merges``: whether to load the merge history."""
     identities = list(person.identities.order_by("source_kind", "source_instance", "name", "id"))
     identity_ids = [i.pk for i in identities]
     recent = list(
@@ -305,11 +304,6 @@ def person_page(person: Person, now: datetime, *, notes_by=None, merges: bool = 
     merges = MergeRecord.objects.filter(Q(survivor=person) | Q(absorbed=person)).select_related(
         "survivor", "absorbed", "actor", "undone_by"
     ) if merges else MergeRecord.objects.none()
-    notes = person.notes.select_related("author")
-    if notes_by is False:
-        notes = notes.none()
-    elif notes_by is not None:
-        notes = notes.filter(author=notes_by)
     return PersonPage(
         person=person,
         memberships=list(
@@ -321,6 +315,5 @@ def person_page(person: Person, now: datetime, *, notes_by=None, merges: bool = 
         merges=list(merges),
         timeline=activity_timeline(identity_ids, now),
         recent=recent,
-        notes=list(notes),
         local_time=local_time(person.time_zone, now),
     )

@@ -13,6 +13,8 @@ from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from seedbed.core.errors import SeedbedError
+from seedbed.core import audit
+from seedbed.core.models import AuditAction
 from seedbed.people.models import (
     ApartReason,
     Identity,
@@ -42,6 +44,7 @@ PERSON_LINKS: list[tuple[str, str]] = [
     ("groups.membership", "person"),
     ("mentoring.mentorship", "mentor"),
     ("mentoring.mentorship", "mentee"),
+    ("accounts.invitation", "person"),  # the link someone was e-mailed keeps working for the survivor
 ]
 
 
@@ -237,10 +240,13 @@ def merge_people(
     Person.objects.filter(pk=survivor.pk).update(
         first_seen=min(span) if span else None, last_seen=max(last) if last else None
     )
-    return MergeRecord.objects.create(
+    record = MergeRecord.objects.create(
         survivor=survivor, absorbed=absorbed, method=method, reason=reason, confidence=confidence,
         confirmed=confirmed, actor=actor, actor_label=actor_label, moved=moved,
     )
+    if actor is not None:  # a person decided; identity resolution's own merges are in MergeRecord
+        audit.record(actor, AuditAction.MERGED, survivor, f"merge {record.pk}: person {absorbed.pk} into {survivor.pk}")
+    return record
 
 
 @transaction.atomic
@@ -278,6 +284,7 @@ def undo_merge(record: MergeRecord, *, actor=None) -> None:
     record.undone_by = actor
     record.save(update_fields=["undone_at", "undone_by"])
     _restore_seen(record)
+    audit.record(actor, AuditAction.UNMERGED, record.survivor, f"merge {record.pk}: person {record.absorbed_id} apart again")
 
 
 def _return_later_identities(record: MergeRecord) -> None:

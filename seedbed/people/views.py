@@ -1,26 +1,18 @@
 """The people pages. Thin: queries live in ``queries.py``, access rules in ``seedbed.access``."""
 from urllib.parse import urlencode
 
-import markdown
-import nh3
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import mark_safe
 
-from seedbed.access import Audience, page, may_see_self_reported, steward_required, viewer
+from seedbed.access import Audience, may_see_self_reported, page, viewer
 from seedbed.access.rules import Field, may_see
-from seedbed.people import queries
+from seedbed.core import audit
+from seedbed.core.models import AuditAction
+from seedbed.people import note_views, queries
 from seedbed.people.models import Person
-
-
-def render_markdown(text: str) -> str:
-    """Markdown to HTML that is safe to show: ammonia (nh3) removes scripts, handlers and odd URLs."""
-    html = markdown.markdown(text, extensions=["sane_lists", "fenced_code"], output_format="html")
-    # no <img>: opening a person's page must not load anything from elsewhere (trackers)
-    return mark_safe(nh3.clean(html, tags=nh3.ALLOWED_TAGS - {"img"}))
 
 
 def _wants_fragment(request) -> bool:
@@ -34,7 +26,7 @@ def directory(request):
     people = queries.directory(query, timezone.now())
     page = Paginator(people, queries.PAGE_SIZE).get_page(request.GET.get("page"))
     for person in page.object_list:
-        person.show_pronouns = bool(person.pronouns) and may_see_self_reported(request.user, person, "pronouns")
+        person.show_pronouns = bool(person.pronouns) and may_see_self_reported(request, person, "pronouns")
     context = {"query": query, "page": page}
     if _wants_fragment(request):
         response = render(request, "people/_directory_results.html", context)
@@ -59,13 +51,13 @@ def person_detail(request, pk):
     if survivor is not None:
         return redirect("people:detail", pk=survivor.pk)
     can = {f.name.lower(): may_see(request.relations, f, listed=person.consent_public_listing) for f in Field}
-    notes_by = None if can["notes"] else request.user if can["own_notes"] else False
-    page = queries.person_page(person, timezone.now(), notes_by=notes_by, merges=can["emails"])
-    for note in page.notes:
-        note.html = render_markdown(note.body)
+    page = queries.person_page(person, timezone.now(), merges=can["emails"])
+    log = note_views.log_context(request, person) if can["own_notes"] else None
+    if log and (log["notes"] or log["interactions"]):
+        audit.record(request.user, AuditAction.VIEWED_NOTES, person)
     shown = {
-        field: may_see_self_reported(request.user, person, field)
+        field: may_see_self_reported(request, person, field)
         for field in ("pronouns", "availability")
     }
-    context = {"page": page, "person": person, "shown": shown, "can": can, "steward": viewer(request).steward}
+    context = {"page": page, "person": person, "shown": shown, "can": can, "steward": viewer(request).steward, "log": log}
     return render(request, "people/person_detail.html", context)

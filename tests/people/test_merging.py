@@ -23,11 +23,13 @@ from seedbed.people.services import MergeError, undo_merge
 
 pytestmark = pytest.mark.django_db
 
-BOOKKEEPING = {"people.mergerecord", "people.mergeproposal", "people.keepapart", "people.resolutionkey"}
+BOOKKEEPING = {"people.mergerecord", "people.mergeproposal", "people.keepapart", "people.resolutionkey",
+               "core.auditentry"}  # the records that a merge and its undo happened
 
 
 def whole_state():
-    """Every row of every Seedbed table, except the records of merges themselves."""
+    """Every row of every Seedbed table, except the records of merges themselves (and the
+    audit log, which keeps that they happened)."""
     state = {}
     for model in apps.get_models():
         label = model._meta.label_lower
@@ -190,3 +192,16 @@ def test_resolution_keys_are_stored_for_incremental_runs(make_repo):
     assert set(jane.resolution_keys.values_list("key", flat=True)) >= {"e:jane@a.org", "n:doe jane"}
     merging.run_resolver([jane.pk])  # re-running changes nothing
     assert jane.resolution_keys.count() == len(set(jane.resolution_keys.values_list("key", flat=True)))
+
+
+def test_merges_a_person_decided_and_every_undo_are_audited(make_repo):
+    import_signatures(make_repo, ("Jane Doe", "jane@a.org"), ("Jane Doe", "jane@b.org"), ("Bram", "b.t.ton@saxion.nl"),
+                      ("Bram", "bram@cbbg.nl"))
+    from seedbed.core.models import AuditAction, AuditEntry
+
+    assert not AuditEntry.objects.exists()  # identity resolution's own merge is in MergeRecord only
+    steward = User.objects.create(username="steward")
+    record = merging.accept_proposal(MergeProposal.objects.get().pk, actor=steward)
+    undo_merge(record, actor=steward)
+    actions = list(AuditEntry.objects.order_by("id").values_list("action", "actor__username", "person_id"))
+    assert actions == [(AuditAction.MERGED, "steward", record.survivor_id), (AuditAction.UNMERGED, "steward", record.survivor_id)]

@@ -61,7 +61,8 @@ def test_login_page_renders_and_logs_in(client, alice, password):
     assert b'name="username"' in page.content and b"vendor/pico/pico.min.css" in page.content
     response = client.post(reverse("login"), {"username": "alice", "password": password})
     assert response.status_code == 302
-    assert response["Location"] == reverse("people:directory")
+    assert response["Location"] == reverse("home")
+    assert client.get(reverse("home"))["Location"] == reverse("people:directory")  # a steward's home
 
 
 def test_login_page_says_when_the_password_is_wrong(client, alice):

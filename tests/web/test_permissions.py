@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from seedbed.access import Audience
+from seedbed.accounts import services as accounts
 from seedbed.groups.models import Group, Membership, MembershipRole
 from seedbed.mentoring.models import Mentorship
 from seedbed.people.models import MergeProposal, MergeRecord, Note, Person
@@ -59,10 +60,16 @@ def world(alice, make_person, make_identity, make_activity):
     proposal = MergeProposal.objects.create(person_a=grace, person_b=other, confidence=0.8, reasons=["same name"])
     record = MergeRecord.objects.create(survivor=grace, absorbed=make_person("G. Hopper", merged_into=grace),
                                         method="manual", reason="steward said so")
+    # a real open invitation: the claim page is public, and a bogus token is a 404
+    invitation = accounts.invite(other, "grace.h@navy.example", alice, "http://testserver/")
     samples = {
         "people:detail": {"pk": grace.pk},
+        "accounts:invite": {"pk": other.pk},
+        "accounts:claim": {"token": invitation.token},
         "people:merge_decide": {"pk": proposal.pk, "action": "accept"},
         "people:merge_undo": {"pk": record.pk},
+        "people:note_add": {"pk": grace.pk},
+        "people:interaction_add": {"pk": grace.pk},
     }
     return {"grace": grace, "users": users, "samples": samples}
 

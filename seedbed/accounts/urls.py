@@ -1,0 +1,9 @@
+from django.urls import path
+
+from seedbed.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("invite/<int:pk>/", views.invite, name="invite"),
+    path("claim/<str:token>/", views.claim, name="claim"),
+]

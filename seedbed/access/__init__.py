@@ -26,6 +26,7 @@ class Audience(StrEnum):
     PUBLIC = "public"  # anyone, logged in or not
     STEWARDS = "stewards"  # stewards only
     PERSON = "person"  # whoever may see the person in the URL (``pk``): see ``rules.may_reach``
+    MEMBER = "member"  # a login linked to a person, on their own data (``request.person_id``)
 
 
 def is_steward(user) -> bool:
@@ -118,13 +119,18 @@ def _refuse(request, why: str):
 
 def page(audience: Audience):
     """Declare (and enforce) who may reach a view. For ``Audience.PERSON`` the view gets
-    ``request.relations``: the viewer's relations to the person in the URL."""
+    ``request.relations``: the viewer's relations to the person in the URL; for
+    ``Audience.MEMBER``, ``request.person_id``: the viewer's own person."""
 
     def declare(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if audience == Audience.STEWARDS and not viewer(request).steward:
                 return _refuse(request, "This page is for community stewards.")
+            if audience == Audience.MEMBER:
+                if viewer(request).person_id is None:
+                    return _refuse(request, "This page is for members whose login is linked to their profile.")
+                request.person_id = viewer(request).person_id
             if audience == Audience.PERSON:
                 from seedbed.people.models import Person
 

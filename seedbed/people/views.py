@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from seedbed.access import Audience, may_see_self_reported, page, viewer
-from seedbed.access.rules import Field, may_see
+from seedbed.access.rules import Field, Relation, may_see
 from seedbed.core import audit
 from seedbed.core.models import AuditAction
 from seedbed.people import note_views, queries
@@ -59,5 +59,6 @@ def person_detail(request, pk):
         field: may_see_self_reported(request, person, field)
         for field in ("pronouns", "availability")
     }
-    context = {"page": page, "person": person, "shown": shown, "can": can, "steward": viewer(request).steward, "log": log}
+    context = {"page": page, "person": person, "shown": shown, "can": can, "steward": viewer(request).steward, "log": log,
+               "mine": Relation.SELF in request.relations}
     return render(request, "people/person_detail.html", context)

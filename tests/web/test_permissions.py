@@ -101,6 +101,10 @@ def _url(name: str, route: str, samples: dict) -> str:
 def _expected(audience: Audience, role: str) -> set[int]:
     if audience == Audience.PUBLIC:
         return {200, 302, 405}
+    if audience == Audience.MEMBER:  # their own data: a login linked to a person
+        if role in {"member", "self", "mentor", "organiser"}:
+            return {200, 405}
+        return {302} if role == "anonymous" else {403}
     allowed = {"steward"} if audience == Audience.STEWARDS else {"steward", "self", "mentor", "organiser"}
     if role in allowed:
         return {200, 405}  # 405: a POST-only action asked with GET

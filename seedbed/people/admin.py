@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from seedbed.core.admin import ReadOnlyAdmin
 from seedbed.people import merging
 from seedbed.people.models import (
+    Suppression,
     DeclaredBreak,
     Identity,
     Interaction,
@@ -194,3 +195,11 @@ class ResolutionKeyAdmin(ReadOnlyAdmin):
     search_fields = ("key",)
     list_select_related = ("identity",)
     show_full_result_count = False
+
+
+@admin.register(Suppression)
+class SuppressionAdmin(ReadOnlyAdmin):
+    """Keyed hashes of erased people's identities: nothing readable, never edited by hand
+    (deleting one would let that person's items come back with the next import)."""
+
+    list_display = ("key_hash", "created_at")

@@ -14,6 +14,7 @@ class PersonKind(models.TextChoices):
     MEMBER = "member", "Member"
     STAFF = "staff", "Staff"
     BOT = "bot", "Bot"
+    ERASED = "erased", "Erased contributor"  # the one anonymous person erased people's activity stays with
 
 
 class Visibility(models.TextChoices):
@@ -283,3 +284,12 @@ class ResolutionKey(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["identity", "key"], name="resolution_key_unique")]
+
+
+class Suppression(models.Model):
+    """A keyed hash of an erased person's identity key, address or username: an import that
+    meets it again gives the item to the erased contributor instead of bringing them back.
+    Holds no readable identity data (``seedbed.people.erasure.digest``)."""
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)

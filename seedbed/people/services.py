@@ -15,6 +15,7 @@ from django.utils import timezone
 from seedbed.core.errors import SeedbedError
 from seedbed.core import audit
 from seedbed.core.models import AuditAction
+from seedbed.people import erasure
 from seedbed.people.models import (
     ApartReason,
     Identity,
@@ -111,12 +112,19 @@ class IdentityRegistry:
         self.spans: dict[str, tuple] = {}
         self.created = 0
         self.created_ids: list[int] = []  # for identity resolution after the import
+        self.suppressions = erasure.Suppressions()  # erased people stay erased
+        self.erased_id: int | None = None
 
     def note(self, key: str, when, *, name: str = "", email: str = "", username: str = "", external_id: str = "",
              raw_encoding: str = "", is_bot: bool = False) -> str:
         """Remember that ``key`` was active at ``when``; stage it if it is new. Returns the key."""
         key = key[:600]
         if key not in self.ids and key not in self.pending:
+            if self.suppressions.covers(self.source_kind, self.source_instance, key, email, username):
+                if self.erased_id is None:
+                    self.erased_id = erasure.erased_identity().pk
+                self.ids[key] = self.erased_id  # someone erased: their items go to the erased contributor
+                return key
             self.pending[key] = dict(
                 name=name[:300], email=email[:320], username=username[:200], external_id=external_id[:200],
                 raw_encoding=raw_encoding, is_bot=is_bot,

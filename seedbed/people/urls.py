@@ -5,6 +5,7 @@ from seedbed.people import note_views, review_views, views
 app_name = "people"
 urlpatterns = [
     path("", views.directory, name="directory"),
+    path("not-contacted/", views.not_contacted, name="not_contacted"),
     path("<int:pk>/", views.person_detail, name="detail"),
     path("<int:pk>/notes/", note_views.note_add, name="note_add"),
     path("<int:pk>/interactions/", note_views.interaction_add, name="interaction_add"),

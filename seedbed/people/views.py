@@ -11,7 +11,8 @@ from seedbed.access import Audience, may_see_self_reported, page, viewer
 from seedbed.access.rules import Field, Relation, may_see
 from seedbed.core import audit
 from seedbed.core.models import AuditAction
-from seedbed.people import note_views, queries
+from seedbed.people import note_views, queries, relationships
+from seedbed.people.trends import DESCRIPTIONS, trend
 from seedbed.people.models import Person
 
 
@@ -25,8 +26,10 @@ def directory(request):
     query = queries.DirectoryQuery.from_params(request.GET)
     people = queries.directory(query, timezone.now())
     page = Paginator(people, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    contacts = relationships.contact_of([p.pk for p in page.object_list], timezone.now())
     for person in page.object_list:
         person.show_pronouns = bool(person.pronouns) and may_see_self_reported(request, person, "pronouns")
+        person.contact = contacts.get(person.pk)
     context = {"query": query, "page": page}
     if _wants_fragment(request):
         response = render(request, "people/_directory_results.html", context)
@@ -62,3 +65,20 @@ def person_detail(request, pk):
     context = {"page": page, "person": person, "shown": shown, "can": can, "steward": viewer(request).steward, "log": log,
                "mine": Relation.SELF in request.relations}
     return render(request, "people/person_detail.html", context)
+
+
+@page(Audience.STEWARDS)
+def not_contacted(request):
+    """Active people, and key people drifting away, whom nobody has contacted lately."""
+    try:
+        weeks = min(max(int(request.GET.get("weeks", relationships.DEFAULT_WEEKS)), 1), 104)
+    except ValueError:
+        weeks = relationships.DEFAULT_WEEKS
+    people = relationships.not_contacted(timezone.now(), weeks)
+    page = Paginator(people, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    for person in page.object_list:
+        person.trend = trend(person.recent, person.before)
+        person.trend_words = DESCRIPTIONS[person.trend]
+        person.why = "active lately" if person.recent else "was a regular, drifting away"
+    context = {"page": page, "weeks": weeks, "window": relationships.WINDOW_DAYS}
+    return render(request, "people/not_contacted.html", context)

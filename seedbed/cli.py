@@ -115,6 +115,24 @@ def cmd_people_merges(args) -> int:
     return 0
 
 
+def cmd_people_erase(args) -> int:
+    from seedbed.core.errors import SeedbedError
+    from seedbed.people.erasure import erase
+    from seedbed.people.models import Person
+
+    person = Person.objects.filter(pk=args.id).first()
+    if person is None:
+        raise SeedbedError(f"there is no person {args.id}")
+    if not args.yes:
+        raise SeedbedError(f"erasing {person.display_name} (person {person.pk}) cannot be undone by anyone: "
+                           f"run `seedbed people erase {person.pk} --yes` to do it")
+    who = f"command line ({os.environ.get('USER', 'unknown user')})"
+    result = erase(person, actor_label=who)
+    print(f"person {args.id} erased: {result.identities} identities removed, {result.activities_kept} activities "
+          f"kept as the erased contributor, {result.suppressed} keys on the suppression list")
+    return 0
+
+
 def _print_proposals(proposals, as_json: bool) -> None:
     from seedbed.people.merging import proposal_sides_many
 
@@ -312,6 +330,10 @@ def build_parser() -> argparse.ArgumentParser:
     merges.set_defaults(func=cmd_people_merges)
     resolve = people_sub.add_parser("resolve", help="run identity resolution over every identity")
     resolve.set_defaults(func=cmd_people_resolve)
+    erase = people_sub.add_parser("erase", help="erase a person for good, on their request (cannot be undone)")
+    erase.add_argument("id", type=int, metavar="ID")
+    erase.add_argument("--yes", action="store_true", help="really erase: without it, nothing happens")
+    erase.set_defaults(func=cmd_people_erase)
 
     sub.add_parser("manage", help="Django's management commands (seedbed manage help)", add_help=False)
     return parser

@@ -103,9 +103,9 @@ def _merged_into(person: Person) -> list[int]:
 
 
 @transaction.atomic
-def erase(person: Person, *, actor=None) -> Erasure:
+def erase(person: Person, *, actor=None, actor_label: str = "") -> Erasure:
     """Erase ``person`` for good. ``actor``: who asked (the member themselves, or a steward
-    acting on their request); None for the command line."""
+    acting on their request); None for the command line, named by ``actor_label``."""
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.kind == PersonKind.ERASED:
         raise ErasureError("this is the erased contributor itself; there is no one to erase")
@@ -133,7 +133,8 @@ def erase(person: Person, *, actor=None) -> Erasure:
     by_self = actor is not None and actor.pk in users
     audit.record(None if by_self else actor, AuditAction.ERASED, None,
                  f"{'the member themselves' if by_self else 'on request'}: {result.identities} identities erased, "
-                 f"{result.activities_kept} activities kept as the erased contributor")
+                 f"{result.activities_kept} activities kept as the erased contributor",
+                 label="an erased member" if by_self else actor_label)
     return result
 
 

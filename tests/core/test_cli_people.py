@@ -108,3 +108,21 @@ def test_import_mailmap_rejects_bad_files(tmp_path):
     empty.write_text("# nothing here\nnot an entry\n")
     code, _, err = run("identities", "import-mailmap", str(empty))
     assert code == 1 and "no .mailmap entries" in err
+
+
+def test_erase_asks_for_yes_then_erases_for_good(make_repo):
+    from seedbed.core.models import AuditAction, AuditEntry
+    from seedbed.people.models import Person
+
+    repo = make_repo("erase")
+    repo.commit("one", {"a.txt": "1"}, author=("Jane Doe", "jane@a.org"))
+    run("import", "git", "--no-mailmap", str(repo.path))
+    jane = Identity.objects.get(email="jane@a.org").person
+    code, out, err = run("people", "erase", str(jane.pk))
+    assert code == 1 and "--yes" in err and "cannot be undone" in err and Person.objects.filter(pk=jane.pk).exists()
+    code, out, err = run("people", "erase", str(jane.pk), "--yes")
+    assert code == 0 and "1 identities removed, 1 activities kept" in out
+    assert not Person.objects.filter(pk=jane.pk).exists()
+    assert AuditEntry.objects.get(action=AuditAction.ERASED).actor_label.startswith("command line (")
+    code, out, err = run("people", "erase", "99999", "--yes")
+    assert code == 1 and err.strip() == "seedbed: error: there is no person 99999"

@@ -1,4 +1,4 @@
-"""Who reaches the people pages: stewards only, until roles land."""
+"""Who reaches the pages: anonymous visitors are sent to log in, everyone else who may not gets a 403 that says why."""
 import pytest
 from django.urls import reverse
 
@@ -38,7 +38,7 @@ def test_it_shows_others_a_friendly_403(client, bob, person):
     for url in pages(person):
         response = client.get(url)
         assert response.status_code == 403
-        assert b"for community stewards" in response.content
+        assert b"This page is for" in response.content  # the reason, in words
         assert b"Grace Hopper" not in response.content
 
 

@@ -74,3 +74,24 @@ def test_a_member_downloads_their_data_then_erases_themselves(live_server, artif
 
     assert not Person.objects.filter(pk=ada.pk).exists() and not User.objects.filter(username="ada").exists()
     assert Activity.objects.filter(identity__person__kind=PersonKind.ERASED).count() == 3
+
+
+def test_a_member_cannot_reach_another_persons_notes(live_server, artifacts, chromium):
+    from playwright.sync_api import expect
+
+    member()
+    grace = Person.objects.create(display_name="Grace Hopper")
+    notes.add_note(grace, User.objects.get(username="alice"), "Grace may leave: talk to her soon")
+    page = chromium.new_page(viewport=LAPTOP)
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", "ada")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Ada Lovelace")
+    response = page.goto(f"{live_server.url}/people/{grace.pk}/")
+    assert response.status == 403
+    expect(page.locator("body")).not_to_contain_text("Grace may leave")
+    expect(page.locator("body")).not_to_contain_text("Grace Hopper")
+    for url in (f"/people/{grace.pk}/notes/", "/people/", "/audit/"):
+        assert page.goto(f"{live_server.url}{url}").status in (403, 405)
+    page.screenshot(path=artifacts / "member-data-forbidden-laptop.png")

@@ -13,6 +13,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from seedbed.access import steward_required
@@ -121,7 +122,11 @@ def merge_undo(request, pk: int):
 
 
 def _back(request, name: str) -> str:
-    """Back to the page of the list the form was on (a ``page`` field), else to its first page."""
+    """Back to where the form was (a local ``next``), or to the page of the list it was on (a
+    ``page`` field), else to that list's first page."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) and target.startswith("/"):
+        return target
     url = reverse(name)
     page = request.POST.get("page", "")
     return f"{url}?page={page}" if page.isdigit() and page != "1" else url

@@ -2,6 +2,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +14,7 @@ from seedbed.core import audit
 from seedbed.core.models import AuditAction
 from seedbed.people import note_views, queries, relationships
 from seedbed.people.trends import DESCRIPTIONS, trend
-from seedbed.people.models import Person
+from seedbed.people.models import Motive, Person
 
 
 def _wants_fragment(request) -> bool:
@@ -60,11 +61,28 @@ def person_detail(request, pk):
         audit.record(request.user, AuditAction.VIEWED_NOTES, person)
     shown = {
         field: may_see_self_reported(request, person, field)
-        for field in ("pronouns", "availability")
+        for field in ("pronouns", "availability", "motivation", "thanks_preferences", "breaks")
     }
+    wishes = self_reported(person, shown, timezone.localdate())
     context = {"page": page, "person": person, "shown": shown, "can": can, "steward": viewer(request).steward, "log": log,
-               "mine": Relation.SELF in request.relations}
+               "mine": Relation.SELF in request.relations, "wishes": wishes}
     return render(request, "people/person_detail.html", context)
+
+
+def self_reported(person: Person, shown: dict, today) -> dict:
+    """What the member told about themselves, only the fields this viewer may see."""
+    from seedbed.accounts.profile import IMPORTANCE, THANKS_KINDS, current_motivation
+
+    words, kinds = dict(IMPORTANCE), dict(THANKS_KINDS)
+    motives = dict(Motive.choices)
+    return {
+        "motivation": [(motives.get(m, m), words.get(i, i)) for m, i in sorted(
+            current_motivation(person.pk).items(), key=lambda item: -item[1])] if shown["motivation"] else [],
+        "thanks": [kinds.get(k, k) for k in person.thanks_preferences] if shown["thanks_preferences"] else [],
+        "thanks_note": person.thanks_note if shown["thanks_preferences"] else "",
+        "breaks": list(person.breaks.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today)).order_by("starts_on"))
+        if shown["breaks"] else [],
+    }
 
 
 @page(Audience.STEWARDS)

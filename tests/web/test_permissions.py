@@ -181,3 +181,35 @@ def test_a_mentorship_that_ended_no_longer_opens_the_page(client, world):
     Mentorship.objects.update(ended_on=date(2026, 6, 1))
     client.force_login(world["users"]["mentor"])
     assert client.get(reverse("people:detail", args=[world["grace"].pk])).status_code == 403
+
+
+def test_what_they_want_follows_each_fields_visibility(client, world):
+    from seedbed.people.models import Motivation
+
+    grace = world["grace"]
+    grace.thanks_preferences = ["swag"]
+    grace.field_visibility = {"motivation": "organisers", "thanks_preferences": "only-me"}
+    grace.save()
+    Motivation.objects.create(person=grace, motive="learn", importance=4)
+    for role, motivation, thanks in (("steward", True, False), ("organiser", True, False), ("self", True, True)):
+        html = _page(client, world, role)
+        assert ("Learn new things" in html) is motivation and ("Swag" in html) is thanks, role
+    grace.field_visibility = {"motivation": "stewards"}
+    grace.save()
+    assert "Learn new things" not in _page(client, world, "organiser")
+
+
+def test_a_steward_undoes_a_merge_from_the_persons_page(client, world):
+    from seedbed.people.models import MergeRecord
+
+    record = MergeRecord.objects.get()
+    html = _page(client, world, "steward")
+    assert reverse("people:merge_undo", args=[record.pk]) in html
+    assert reverse("people:merge_undo", args=[record.pk]) not in _page(client, world, "self")  # sees it, cannot undo
+    client.force_login(world["users"]["steward"])
+    page = reverse("people:detail", args=[world["grace"].pk])
+    response = client.post(reverse("people:merge_undo", args=[record.pk]), {"next": page + "#merges"})
+    assert response["Location"] == page + "#merges"
+    assert MergeRecord.objects.get().undone_at is not None
+    elsewhere = client.post(reverse("people:merge_undo", args=[record.pk]), {"next": "https://evil.example/"})
+    assert elsewhere["Location"] == reverse("people:merge_history")

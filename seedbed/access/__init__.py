@@ -17,7 +17,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
 from seedbed.access import rules
-from seedbed.access.rules import Field, Relation
+from seedbed.access.rules import Relation
 
 STEWARDS_GROUP = "stewards"
 
@@ -153,11 +153,6 @@ def page(audience: Audience):
 def steward_required(view):
     """Decorate a view so that only stewards reach it (``page(Audience.STEWARDS)``)."""
     return page(Audience.STEWARDS)(view)
-
-
-def may_see(request_or_user, person, field: Field) -> bool:
-    relations = viewer(request_or_user).relations_to(person.pk)
-    return rules.may_see(relations, field, listed=person.consent_public_listing)
 
 
 def may_see_self_reported(request_or_user, person, field: str) -> bool:

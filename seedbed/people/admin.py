@@ -10,7 +10,6 @@ from django.contrib import admin, messages
 from seedbed.core.admin import ReadOnlyAdmin
 from seedbed.people import merging
 from seedbed.people.models import (
-    Suppression,
     DeclaredBreak,
     Identity,
     Interaction,
@@ -21,6 +20,7 @@ from seedbed.people.models import (
     Note,
     Person,
     ResolutionKey,
+    Suppression,
 )
 from seedbed.people.services import MergeError, undo_merge
 

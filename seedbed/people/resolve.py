@@ -139,12 +139,6 @@ class _Groups:
         return keep, other
 
 
-# A key kind that meets only its partner: a handle made from a name (``d:``) meets identities
-# that have that handle (``h:``); a shorter name inside a longer one (``c:``, "Nathan Woods"
-# in "Charles Nathan Woods") meets identities with that name (``n:``).
-PARTNERS = {"h:": "d:", "n:": "c:"}
-
-
 def _candidate_pairs(blocks: dict[str, list[int]], made: Mapping[str, list[int]]) -> Iterator[tuple[int, int]]:
     """Pairs of identities that share a key, or a key and its partner (``made``: the partners
     of a key, by that key). Keys too common to say anything are skipped."""

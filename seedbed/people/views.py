@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from seedbed.access import Audience, may_see_self_reported, page, viewer
+from seedbed.accounts.profile import IMPORTANCE, THANKS_KINDS, current_motivation
 from seedbed.access.rules import Field, Relation, may_see
 from seedbed.core import audit
 from seedbed.core.models import AuditAction
 from seedbed.people import note_views, queries, relationships
-from seedbed.people.trends import DESCRIPTIONS, trend
 from seedbed.people.models import Motive, Person
+from seedbed.people.trends import DESCRIPTIONS, trend
 
 
 def _wants_fragment(request) -> bool:
@@ -71,8 +72,6 @@ def person_detail(request, pk):
 
 def self_reported(person: Person, shown: dict, today) -> dict:
     """What the member told about themselves, only the fields this viewer may see."""
-    from seedbed.accounts.profile import IMPORTANCE, THANKS_KINDS, current_motivation
-
     words, kinds = dict(IMPORTANCE), dict(THANKS_KINDS)
     motives = dict(Motive.choices)
     return {

@@ -335,6 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--yes", action="store_true", help="really erase: without it, nothing happens")
     erase.set_defaults(func=cmd_people_erase)
 
+    from seedbed.recognition.commands import register as recognition_commands
+
+    recognition_commands(sub)
     sub.add_parser("manage", help="Django's management commands (seedbed manage help)", add_help=False)
     return parser
 

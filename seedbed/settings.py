@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "seedbed.groups",
     "seedbed.mentoring",
     "seedbed.accounts",
+    "seedbed.recognition",
 ]
 
 MIDDLEWARE = [

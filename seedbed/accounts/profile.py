@@ -21,19 +21,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from seedbed.people.models import DeclaredBreak, Motivation, Motive, Person, Visibility
+from seedbed.recognition.kinds import THANKS_KINDS as RECOGNITION_THANKS
 
-# The kinds of thanks a member may say they like, in the order the form offers them.
-# The codes are the ones the demo community uses (seedbed.demo.population.THANKS_KINDS).
-THANKS_KINDS: tuple[tuple[str, str], ...] = (
-    ("personal-message", "A personal note or message"),
-    ("public-highlight", "A public mention of my work"),
-    ("invitation-to-speak", "An invitation to speak"),
-    ("introduction", "An introduction to someone"),
-    ("swag", "Swag (stickers, T-shirts)"),
-    ("travel", "Help to travel to an event"),
-    ("letter-of-recommendation", "A letter of recommendation"),
-    ("dinner", "Dinner with the community"),
-)
+# The kinds of thanks a member may say they like, in the order the form offers them: the
+# thanks ledger's own kinds (seedbed.recognition.kinds), worded for the member.
+THANKS_KINDS: tuple[tuple[str, str], ...] = tuple((k.code, k.offer) for k in RECOGNITION_THANKS)
 
 # The self-reported fields whose visibility the member sets (keys of Person.field_visibility).
 SELF_REPORTED: tuple[tuple[str, str], ...] = (

@@ -181,6 +181,8 @@ def _scale_budgets(members: list[Member], target: int) -> None:
 
 _PROFILED = {"core": 0.9, "regular": 0.7, "drifted": 0.5, "occasional": 0.35, "newcomer": 0.3, "driveby": 0.1}
 _LISTED = {"core": 0.7, "regular": 0.5, "drifted": 0.35, "occasional": 0.25, "newcomer": 0.2, "driveby": 0.05}
+# What members say they like (codes of seedbed.recognition.kinds); kept as a list so that
+# the demo stays the same when the ledger gains a kind.
 THANKS_KINDS = ["personal-message", "public-highlight", "introduction", "invitation-to-speak", "dinner", "swag",
                 "travel", "letter-of-recommendation"]
 THANKS_NOTES = ["A private message means more to me than a public shout-out.",

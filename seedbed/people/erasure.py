@@ -15,6 +15,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
@@ -102,6 +103,14 @@ def _merged_into(person: Person) -> list[int]:
     return found
 
 
+# Rows about the work, not the person, that outlive an erasure: they pass to the erased
+# contributor, with their free text about the person emptied. (model label, field, scrub)
+KEPT_AS_ERASED: list[tuple[str, str, dict]] = [
+    ("recognition.highlight", "person", {}),  # the work stays credited, to "an erased contributor"
+    ("recognition.thanks", "person", {"note": ""}),  # the budget's spending must still add up
+]
+
+
 @transaction.atomic
 def erase(person: Person, *, actor=None, actor_label: str = "") -> Erasure:
     """Erase ``person`` for good. ``actor``: who asked (the member themselves, or a steward
@@ -118,7 +127,10 @@ def erase(person: Person, *, actor=None, actor_label: str = "") -> Erasure:
     hashes = {digest(v, salt) for i in identities
               for v in identity_values(i.source_kind, i.source_instance, i.key, i.email, i.username)}
     Suppression.objects.bulk_create([Suppression(key_hash=h) for h in sorted(hashes)], ignore_conflicts=True)
-    kept = Activity.objects.filter(identity_id__in=identity_ids).update(identity=erased_identity())
+    erased = erased_identity()
+    kept = Activity.objects.filter(identity_id__in=identity_ids).update(identity=erased)
+    for label, field, scrub in KEPT_AS_ERASED:
+        apps.get_model(label).objects.filter(**{f"{field}__in": people}).update(**{field: erased.person_id, **scrub})
     MergeProposal.objects.filter(Q(person_a_id__in=people) | Q(person_b_id__in=people)).delete()
     MergeRecord.objects.filter(Q(survivor_id__in=people) | Q(absorbed_id__in=people)).delete()
     _forget_in_keep_apart(set(identity_ids))

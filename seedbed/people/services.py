@@ -46,6 +46,9 @@ PERSON_LINKS: list[tuple[str, str]] = [
     ("mentoring.mentorship", "mentor"),
     ("mentoring.mentorship", "mentee"),
     ("accounts.invitation", "person"),  # the link someone was e-mailed keeps working for the survivor
+    ("recognition.highlight", "person"),
+    ("recognition.highlight", "mentor"),
+    ("recognition.thanks", "person"),
 ]
 
 

@@ -1,0 +1,285 @@
+"""Help received, found in conversations: a message that thanks someone for help points to
+the helper's earlier reply in the same thread. Pure: plain records in, plain records out.
+
+Not a keyword match. A thank-you counts only when all of these hold:
+
+* it is said in the author's own words (quoted lines and signatures are set aside);
+* it is not one of the thank-yous that credit no help: "thanks in advance", "no thanks",
+  "thanks, but it still fails", "thanks anyway", thanks for a report, a pull request or a
+  welcome, thanks to everyone who came, a polite closing under a question, the helper's
+  own "glad it helped, thanks!";
+* it names, or answers, someone else who wrote earlier in the thread and is not a bot;
+* that person has an earlier reply in the thread (not the opening message) to point to.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    key: str
+    author: str  # stable id of the author (a person id, or a handle)
+    body: str
+    reply_to: str | None = None  # key of the message it answers, when the platform says
+    names: tuple[str, ...] = ()  # how others address the author: handles, display names
+    bot: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Help:
+    thanks: str  # key of the thanking message
+    helper_message: str  # key of the helper's reply that helped
+    helper: str
+    thanker: str
+    excerpt: str  # the words of thanks, for the suggestion's reason
+
+
+# -- the words ----------------------------------------------------------------------------
+# Strong words of thanks count by themselves; weak ones ("cheers", "appreciated", 🙏) need a
+# sign that something worked, or an address to someone.
+_STRONG = (
+    r"thanks?\b(?!giving)", r"thank\s*you", r"\bthx\b", r"\bthnx\b", r"\btysm\b", r"\btyvm\b", r"\bty\b(?=\s*(?:!|@|so much|$))",
+    r"\bmerci", r"\bdanke", r"\bvielen dank", r"\bdankesch", r"\bgracias\b", r"\bobrigad[oa]\b", r"\bvaleu\b",
+    r"\bgrazie\b", r"\bbedankt\b", r"\bdank (?:je|u)\b", r"\bdzi[eę]kuj[eę]", r"\bdzi[eę]ki\b", r"спасибо", r"дякую",
+    r"ありがとう", r"谢谢", r"謝謝", r"感谢", r"多谢", r"감사합니다", r"고마워", r"\bte[sş]ekk[uü]r", r"\bsa[gğ] ?ol",
+    r"\bterima kasih\b", r"\bmakasih\b", r"धन्यवाद", r"शुक्रिया", r"\basante\b", r"\btack\b", r"\bkiitos\b",
+    r"\btakk\b", r"\bd[eě]kuji\b", r"\bk[oö]sz[oö]n", r"\bc[aả]m [oơ]n\b", r"شكرا", r"תודה", r"\bευχαριστ",
+)
+_WEAK = (r"\bcheers\b", r"\bappreciated?\b", r"\bkudos\b", r"🙏", r"saved my (?:day|life|bacon|weekend)",
+         r"you(?:'re| are) (?:a star|a legend|awesome|the best)", r"\blifesaver\b", r"\bmuch obliged\b")
+_WORKED = (
+    r"(?:that|this|it)(?:'s| has| is)? (?:fixed|solved|sorted|did)\b", r"\bworks\b(?! for me either)", r"\bworked\b",
+    r"\bworking (?:now|again)\b", r"did the trick", r"\bsolved\b", r"\bsorted\b", r"\bfixed\b", r"\bresolved\b",
+    r"\bhelped\b", r"\bhelps\b", r"\bthat was it\b", r"\bmakes sense\b", r"\bnow i (?:see|get it|understand)\b",
+    r"ça marche", r"ca marche", r"ça fonctionne", r"c'est bon", r"\bfunktioniert\b", r"\bläuft\b", r"\bklappt\b",
+    r"\bfuncion[oó]\b", r"\bfunciona\b", r"\bdeu certo\b", r"\bfuncionou\b", r"\bfunziona\b", r"\brisolto\b",
+    r"\bwerkt\b", r"\bdziała\b", r"\bçalıştı\b", r"\bberhasil\b", r"\bimefanya kazi\b", r"直りました", r"解决",
+    r"работает", r"заработало", r"できました", r"해결",
+)
+# Thanks that credit no help received.
+_IN_ADVANCE = (
+    r"in advance", r"\btia\b", r"d'avance", r"par avance", r"im voraus", r"de antemano", r"por adelantado",
+    r"desde j[aá]", r"in anticipo", r"bij voorbaat", r"z g[oó]ry", r"заранее", r"for any (?:help|pointers|ideas|hints|advice)",
+    r"any (?:help|pointers|ideas|advice|hints)(?: (?:is|are|would be))? (?:much |greatly )?appreciated",
+    r"would (?:be|really be) (?:much |greatly )?appreciated", r"thanks? for (?:reading|looking|your time)",
+)
+_DECLINE = (r"\bno,? thanks?\b", r"\bno,? thank you\b", r"\bnon,? merci\b", r"\bnein,? danke\b", r"\bno,? gracias\b",
+            r"\bnão,? obrigad", r"\bno,? grazie\b")
+_ANYWAY = (r"thanks? anyway", r"thank you anyway", r"thanks? for trying", r"anyway,? thanks?", r"merci quand m[eê]me",
+           r"trotzdem danke", r"danke trotzdem", r"gracias de todos modos", r"igual,? gracias")
+_SELF_SOLVED = (r"\bnvm\b", r"never ?mind", r"figured (?:it )?out", r"found (?:it|the (?:problem|issue|answer)) myself",
+                r"solved it myself", r"fixed it myself", r"my (?:bad|mistake)", r"answering my own", r"for the record,? i")
+_FOR_CONTRIBUTION = re.compile(
+    r"thanks?(?: you)?(?: so much| a lot| again)? for (?:the |your |this |that |a |filing |opening )?(?:detailed |quick |great |"
+    r"nice |clear )?(?:bug )?(?:report|reporting|issue|pr\b|pull request|patch|contribution|question|asking|feedback|"
+    r"raising|flagging|welcome|welcoming|having me|organi[sz]|coming|invite|invitation|review|reviewing|the merge|"
+    r"merging|taking a look at my|work on this|being|hosting|sponsor|votes?|voting|your patience|the heads[- ]up|"
+    r"bringing this up|pointing (?:this|that) out|catching)", re.IGNORECASE,
+)
+_TO_ALL = re.compile(
+    r"(?:thanks?|thank you|merci|danke|gracias)(?: so much| a lot)?,? (?:to )?(?:everyone|everybody|all\b|y'all|you all|"
+    r"all of you|folks|the team|our sponsors|sponsors|contributors|all contributors|attendees|speakers|volunteers|"
+    r"organi[sz]ers|tout le monde|à tous|an alle|allen|a todos)", re.IGNORECASE
+)
+_CAUSAL = re.compile(r"\bthanks to\b|\bgrâce (?:à|a)\b|\bdank (?:dem|der|des)\b|\bgracias a\b", re.IGNORECASE)
+_HELPER_TALK = (r"glad (?:it|that|to|i|this)", r"happy to help", r"you(?:'re| are) welcome", r"no problem", r"\bnp\b",
+                r"any ?time", r"de rien", r"gern geschehen", r"de nada")
+_BUT = re.compile(r"\b(?:but|mais|aber|pero|mas|ma|maar|ale|но|しかし|但)\b", re.IGNORECASE)
+_FAILED = (r"didn'?t", r"doesn'?t", r"does not", r"did not", r"\bnot work", r"\bstill\b", r"no luck", r"same (?:error|problem|issue)",
+           r"\bnope\b", r"ne marche pas", r"ne fonctionne pas", r"funktioniert nicht", r"klappt nicht", r"no funciona",
+           r"não funcionou", r"non funziona", r"werkt niet", r"nie działa", r"не работает", r"isn'?t there", r"can'?t find",
+           r"\bno (?:option|setting|such)", r"\bbroken\b", r"\bfails?\b")
+
+
+def _any(patterns: Sequence[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+STRONG, WEAK, WORKED, IN_ADVANCE, DECLINE, ANYWAY, SELF_SOLVED, HELPER_TALK, FAILED = map(
+    _any, (_STRONG, _WEAK, _WORKED, _IN_ADVANCE, _DECLINE, _ANYWAY, _SELF_SOLVED, _HELPER_TALK, _FAILED))
+
+_QUOTE_HEADER = re.compile(
+    r"^(?:on .{3,200} wrote:|le .{3,200} a écrit ?:|am .{3,200} schrieb .{0,100}:|el .{3,200} escribió:|"
+    r"em .{3,200} escreveu:|-----\s*original message\s*-----)\s*$", re.IGNORECASE)
+_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+_MENTION = re.compile(r"@\*\*([^*]+)\*\*|@([\w][\w.\-]*\w|\w)")
+_SENTENCE = re.compile(r"(?<=[.!?。！？\n])\s+")
+
+
+def own_words(body: str) -> str:
+    """The author's own text: no quoted lines, no quote headers, no signature, no code."""
+    lines = []
+    for line in body.splitlines():
+        if line.rstrip() in ("--", "-- "):
+            break  # a signature follows
+        if line.lstrip().startswith(">") or _QUOTE_HEADER.match(line.strip()):
+            continue
+        lines.append(line)
+    return _CODE.sub(" ", "\n".join(lines)).strip()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, for matching names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+@dataclass(slots=True)
+class _Person:
+    author: str
+    names: set[str] = field(default_factory=set)  # folded handles and names
+    firsts: set[str] = field(default_factory=set)  # folded first names, matched as whole words
+    bot: bool = False
+    last: Message | None = None  # their newest message so far in the thread
+
+
+def _person_for(message: Message) -> _Person:
+    person = _Person(message.author, bot=message.bot)
+    for name in message.names:
+        folded = fold(name).strip()
+        if not folded:
+            continue
+        person.names.add(folded.lstrip("@"))
+        first = folded.split()[0] if " " in folded else ""
+        if len(first) >= 3:
+            person.firsts.add(first)
+    return person
+
+
+def _named(text: str, people: Iterable[_Person]) -> list[tuple[int, _Person]]:
+    """Who the text addresses, with the position of each mention."""
+    folded = fold(text)
+    found: list[tuple[int, _Person]] = []
+    for person in people:
+        best = -1
+        for match in _MENTION.finditer(folded):
+            mention = (match.group(1) or match.group(2)).strip()
+            if mention in person.names:
+                best = match.start()
+                break
+        if best < 0:
+            for name in sorted(person.names | person.firsts, key=len, reverse=True):
+                if len(name) < 3:
+                    continue
+                match = re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", folded)
+                if match:
+                    best = match.start()
+                    break
+        if best >= 0:
+            found.append((best, person))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+_NEGATION = re.compile(r"(?:\bnot|n't|\bno|\bnever|\bnicht|\bpas|\bno)\W+(?:\w+\W+)?$", re.IGNORECASE)
+
+
+def _worked(text: str) -> bool:
+    """Says something worked, and not that it did not ("didn't fix it", "hasn't solved")."""
+    return any(_NEGATION.search(text[max(0, m.start() - 20):m.start()]) is None for m in WORKED.finditer(text))
+
+
+def _gratitude(text: str) -> re.Match | None:
+    """The sentence-level words of thanks in ``text`` that could credit help, if any."""
+    strong = STRONG.search(text)
+    if strong:
+        return strong
+    weak = WEAK.search(text)
+    if weak and (_worked(text) or _MENTION.search(text)):
+        return weak
+    return None
+
+
+def _credits_no_help(text: str, thanks: re.Match, question_before: bool) -> bool:
+    if IN_ADVANCE.search(text) or DECLINE.search(text) or ANYWAY.search(text) or HELPER_TALK.search(text):
+        return True
+    if _FOR_CONTRIBUTION.search(text) or _CAUSAL.search(text):
+        return True
+    worked = _worked(text)
+    if _TO_ALL.search(text) and not worked:
+        return True
+    if FAILED.search(text) and not worked:
+        return True  # "thanks, but it still fails"
+    after = text[thanks.end():thanks.end() + 60]
+    if _BUT.search(after) and not worked:
+        return True
+    if SELF_SOLVED.search(text):
+        return True
+    # A closing line ("Thanks, Bob") under a question or a report asks for help; it credits none.
+    return question_before and not worked
+
+
+def find_help(thread: Sequence[Message]) -> list[Help]:
+    """Every message in ``thread`` (in time order) that thanks someone for help they gave."""
+    context = _Thread(thread)
+    people: dict[str, _Person] = {}
+    found: list[Help] = []
+    for message in thread:
+        person = people.get(message.author) or _person_for(message)
+        people[message.author] = person
+        others = [p for a, p in people.items() if a != message.author and p.last is not None]
+        result = None if message.bot or not others else context.judge(message, person, others)
+        if result is not None:
+            found.append(result)
+            context.helped.add((result.helper, result.thanker))
+        person.last = message
+    return found
+
+
+class _Thread:
+    def __init__(self, thread: Sequence[Message]):
+        self.by_key = {m.key: m for m in thread}
+        self.position = {m.key: i for i, m in enumerate(thread)}
+        self.root = thread[0].key if thread else None
+        self.helped: set[tuple[str, str]] = set()  # (helper, helped) pairs found so far
+
+    def judge(self, message: Message, me: _Person, others: list[_Person]) -> Help | None:
+        text = own_words(message.body)
+        sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+        for index, sentence in enumerate(sentences):
+            thanks = _gratitude(sentence)
+            if thanks is None:
+                continue
+            before = " ".join(sentences[:index])
+            question_before = "?" in before or FAILED.search(before) is not None
+            if _credits_no_help(sentence, thanks, question_before) or SELF_SOLVED.search(text):
+                return None  # one refusal in a message speaks for all of it
+            target = self.target(sentence, text, message, me, others)
+            if target is None or target.bot or (me.author, target.author) in self.helped:
+                return None  # a bot, nobody, or the helper thanking back the person they helped
+            reply = self.helper_reply(target, message)
+            if reply is None:
+                return None
+            return Help(message.key, reply.key, target.author, message.author, _excerpt(sentence))
+        return None
+
+    def target(self, sentence: str, text: str, message: Message, me: _Person, others: list[_Person]) -> _Person | None:
+        everyone = [*others, me]
+        for scope in (sentence, text):
+            named = _named(scope, everyone)
+            if named:
+                if all(p is me for _, p in named):
+                    return None  # thanking themselves
+                return next(p for _, p in named if p is not me)
+        if _MENTION.search(sentence):
+            return None  # thanks someone who has not written in this thread: nothing here to point to
+        parent = self.by_key.get(message.reply_to or "")
+        if parent is not None and parent.author != message.author:
+            return next((p for p in others if p.author == parent.author), None)
+        return max(others, key=lambda p: self.position[p.last.key] if p.last else -1)
+
+    def helper_reply(self, target: _Person, message: Message) -> Message | None:
+        parent = self.by_key.get(message.reply_to or "")
+        if parent is not None and parent.author == target.author and parent.key != self.root:
+            return parent
+        last = target.last
+        if last is None or last.key == self.root:
+            return None
+        return last
+
+
+def _excerpt(sentence: str, limit: int = 120) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"

@@ -47,14 +47,14 @@ _STRONG = (
     r"\bgrazie\b", r"\bbedankt\b", r"\bdank (?:je|u)\b", r"\bdzi[eę]kuj[eę]", r"\bdzi[eę]ki\b", r"спасибо", r"дякую",
     r"ありがとう", r"谢谢", r"謝謝", r"感谢", r"多谢", r"감사합니다", r"고마워", r"\bte[sş]ekk[uü]r", r"\bsa[gğ] ?ol",
     r"\bterima kasih\b", r"\bmakasih\b", r"धन्यवाद", r"शुक्रिया", r"\basante\b", r"\btack\b", r"\bkiitos\b",
-    r"\btakk\b", r"\bd[eě]kuji\b", r"\bk[oö]sz[oö]n", r"\bc[aả]m [oơ]n\b", r"شكرا", r"תודה", r"\bευχαριστ",
+    r"\btakk\b", r"\bd[eě]kuji\b", r"\bd[ií]ky\b", r"\bshukri?ya\b", r"\bdhanyavaa?d\b", r"\bsalamat\b", r"\bk[oö]sz[oö]n", r"\bc[aả]m [oơ]n\b", r"شكرا", r"תודה", r"\bευχαριστ",
 )
-_WEAK = (r"\bcheers\b", r"\bappreciated?\b", r"\bkudos\b", r"🙏", r"saved my (?:day|life|bacon|weekend)",
+_WEAK = (r"\bcheers\b", r"\bta\b", r"\bappreciated?\b", r"\bkudos\b", r"🙏", r"saved my (?:day|life|bacon|weekend)",
          r"you(?:'re| are) (?:a star|a legend|awesome|the best)", r"\blifesaver\b", r"\bmuch obliged\b")
 _WORKED = (
     r"(?:that|this|it)(?:'s| has| is)? (?:fixed|solved|sorted|did)\b", r"\bworks\b(?! for me either)", r"\bworked\b",
     r"\bworking (?:now|again)\b", r"did the trick", r"\bsolved\b", r"\bsorted\b", r"\bfixed\b", r"\bresolved\b",
-    r"\bhelped\b", r"\bhelps\b", r"\bthat was it\b", r"\bmakes sense\b", r"\bnow i (?:see|get it|understand)\b",
+    r"\bhelped\b", r"\bhelps\b", r"\bfound (?:it|them)\b", r"\brestored\b", r"\bback (?:up|online|to normal)\b", r"\bthat was it\b", r"\bmakes sense\b", r"\bnow i (?:see|get it|understand)\b",
     r"ça marche", r"ca marche", r"ça fonctionne", r"c'est bon", r"\bfunktioniert\b", r"\bläuft\b", r"\bklappt\b",
     r"\bfuncion[oó]\b", r"\bfunciona\b", r"\bdeu certo\b", r"\bfuncionou\b", r"\bfunziona\b", r"\brisolto\b",
     r"\bwerkt\b", r"\bdziała\b", r"\bçalıştı\b", r"\bberhasil\b", r"\bimefanya kazi\b", r"直りました", r"解决",
@@ -67,16 +67,20 @@ _IN_ADVANCE = (
     r"any (?:help|pointers|ideas|advice|hints)(?: (?:is|are|would be))? (?:much |greatly )?appreciated",
     r"would (?:be|really be) (?:much |greatly )?appreciated", r"thanks? for (?:reading|looking|your time)",
 )
-_DECLINE = (r"\bno,? thanks?\b", r"\bno,? thank you\b", r"\bnon,? merci\b", r"\bnein,? danke\b", r"\bno,? gracias\b",
+_DECLINE = (r"\bno,? thanks?\b", r"\bi'?m (?:good|fine|ok|okay),? thanks?\b", r"\bno,? thank you\b", r"\bnon,? merci\b", r"\bnein,? danke\b", r"\bno,? gracias\b",
             r"\bnão,? obrigad", r"\bno,? grazie\b")
 _ANYWAY = (r"thanks? anyway", r"thank you anyway", r"thanks? for trying", r"anyway,? thanks?", r"merci quand m[eê]me",
            r"trotzdem danke", r"danke trotzdem", r"gracias de todos modos", r"igual,? gracias")
 _SELF_SOLVED = (r"\bnvm\b", r"never ?mind", r"figured (?:it )?out", r"found (?:it|the (?:problem|issue|answer)) myself",
                 r"solved it myself", r"fixed it myself", r"my (?:bad|mistake)", r"answering my own", r"for the record,? i")
 _FOR_CONTRIBUTION = re.compile(
-    r"thanks?(?: you)?(?: so much| a lot| again)? for (?:the |your |this |that |a |filing |opening )?(?:detailed |quick |great |"
-    r"nice |clear )?(?:bug )?(?:report|reporting|issue|pr\b|pull request|patch|contribution|question|asking|feedback|"
-    r"raising|flagging|welcome|welcoming|having me|organi[sz]|coming|invite|invitation|review|reviewing|the merge|"
+    r"(?:(?:thanks?|thank you|asante|cheers|obrigad[oa]|grazie)(?: \w+){0,2}? for|danke (?:dir |euch |ihnen )?f[üu]r|"
+    r"merci pour|gracias por) "
+    r"(?:the |your |this |that |a |filing |opening |das |den |die |deine[nm]? |le |la |les |ton |ta |tes |votre |el |la |tu )?"
+    r"(?:detailed |quick |great |nice |clear |warm |kind |lovely |thorough )?(?:bug )?(?:report|reporting|issue|pr\b|"
+    r"pull request|patch|contribution|question|asking|feedback|testing|fix(?:ing)? (?:the |this |that )?(?:docs?|typo)|"
+    r"logs?\b|details|info\b|information|screenshot|output|review|shout-?out|mention|kind words|compliment|"
+    r"raising|flagging|welcome|welcoming|having me|organi[sz]|coming|invite|invitation|reviewing|the merge|"
     r"merging|taking a look at my|work on this|being|hosting|sponsor|votes?|voting|your patience|the heads[- ]up|"
     r"bringing this up|pointing (?:this|that) out|catching)", re.IGNORECASE,
 )
@@ -85,14 +89,16 @@ _TO_ALL = re.compile(
     r"all of you|folks|the team|our sponsors|sponsors|contributors|all contributors|attendees|speakers|volunteers|"
     r"organi[sz]ers|tout le monde|à tous|an alle|allen|a todos)", re.IGNORECASE
 )
+# a maintainer or reviewer thanking a contributor for their work
+_MERGING = re.compile(r"\bmerg(?:ed|ing)\b|\bwill merge\b|\blanded\b|\blgtm\b|\bapprov(?:ed|ing)\b", re.IGNORECASE)
 _CAUSAL = re.compile(r"\bthanks to\b|\bgrâce (?:à|a)\b|\bdank (?:dem|der|des)\b|\bgracias a\b", re.IGNORECASE)
 _HELPER_TALK = (r"glad (?:it|that|to|i|this)", r"happy to help", r"you(?:'re| are) welcome", r"no problem", r"\bnp\b",
                 r"any ?time", r"de rien", r"gern geschehen", r"de nada")
-_BUT = re.compile(r"\b(?:but|mais|aber|pero|mas|ma|maar|ale|но|しかし|但)\b", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:but|mais|aber|pero|mas|ma|maar|ale|но)\b|しかし|でも|但是", re.IGNORECASE)
 _FAILED = (r"didn'?t", r"doesn'?t", r"does not", r"did not", r"\bnot work", r"\bstill\b", r"no luck", r"same (?:error|problem|issue)",
            r"\bnope\b", r"ne marche pas", r"ne fonctionne pas", r"funktioniert nicht", r"klappt nicht", r"no funciona",
            r"não funcionou", r"non funziona", r"werkt niet", r"nie działa", r"не работает", r"isn'?t there", r"can'?t find",
-           r"\bno (?:option|setting|such)", r"\bbroken\b", r"\bfails?\b")
+           r"\bno (?:option|setting|such)", r"\bbroken\b", r"\bfails?\b", r"まだ", r"同じエラー", r"还是", r"仍然")
 
 
 def _any(patterns: Sequence[str]) -> re.Pattern:
@@ -181,18 +187,19 @@ def _worked(text: str) -> bool:
     return any(_NEGATION.search(text[max(0, m.start() - 20):m.start()]) is None for m in WORKED.finditer(text))
 
 
-def _gratitude(text: str) -> re.Match | None:
-    """The sentence-level words of thanks in ``text`` that could credit help, if any."""
-    strong = STRONG.search(text)
+def _gratitude(sentence: str, text: str, addressed: bool) -> re.Match | None:
+    """The words of thanks in ``sentence`` that could credit help, if any. Weak words count
+    when the message says something worked, or the sentence addresses someone."""
+    strong = STRONG.search(sentence)
     if strong:
         return strong
-    weak = WEAK.search(text)
-    if weak and (_worked(text) or _MENTION.search(text)):
+    weak = WEAK.search(sentence)
+    if weak and (_worked(text) or addressed or _MENTION.search(sentence)):
         return weak
     return None
 
 
-def _credits_no_help(text: str, thanks: re.Match, question_before: bool) -> bool:
+def _credits_no_help(text: str, thanks: re.Match, closing: bool) -> bool:
     if IN_ADVANCE.search(text) or DECLINE.search(text) or ANYWAY.search(text) or HELPER_TALK.search(text):
         return True
     if _FOR_CONTRIBUTION.search(text) or _CAUSAL.search(text):
@@ -208,7 +215,7 @@ def _credits_no_help(text: str, thanks: re.Match, question_before: bool) -> bool
     if SELF_SOLVED.search(text):
         return True
     # A closing line ("Thanks, Bob") under a question or a report asks for help; it credits none.
-    return question_before and not worked
+    return closing and not worked
 
 
 def find_help(thread: Sequence[Message]) -> list[Help]:
@@ -224,6 +231,7 @@ def find_help(thread: Sequence[Message]) -> list[Help]:
         if result is not None:
             found.append(result)
             context.helped.add((result.helper, result.thanker))
+            context.last_help = result
         person.last = message
     return found
 
@@ -234,17 +242,20 @@ class _Thread:
         self.position = {m.key: i for i, m in enumerate(thread)}
         self.root = thread[0].key if thread else None
         self.helped: set[tuple[str, str]] = set()  # (helper, helped) pairs found so far
+        self.last_help: Help | None = None
 
     def judge(self, message: Message, me: _Person, others: list[_Person]) -> Help | None:
         text = own_words(message.body)
         sentences = [s for s in _SENTENCE.split(text) if s.strip()]
         for index, sentence in enumerate(sentences):
-            thanks = _gratitude(sentence)
+            addressed = any(p is not me for _, p in _named(sentence, others))
+            thanks = _gratitude(sentence, text, addressed)
             if thanks is None:
                 continue
             before = " ".join(sentences[:index])
-            question_before = "?" in before or FAILED.search(before) is not None
-            if _credits_no_help(sentence, thanks, question_before) or SELF_SOLVED.search(text):
+            # Under a question, or a failure report, thanks close a request, unless they speak to a helper.
+            closing = "?" in before or (FAILED.search(before) is not None and not addressed)
+            if _credits_no_help(sentence, thanks, closing) or SELF_SOLVED.search(text) or _MERGING.search(text):
                 return None  # one refusal in a message speaks for all of it
             target = self.target(sentence, text, message, me, others)
             if target is None or target.bot or (me.author, target.author) in self.helped:
@@ -268,9 +279,16 @@ class _Thread:
         parent = self.by_key.get(message.reply_to or "")
         if parent is not None and parent.author != message.author:
             return next((p for p in others if p.author == parent.author), None)
+        if self.last_help is not None:
+            # "+1, worked for me too": the help someone already thanked for, unless it was theirs
+            helper = next((p for p in others if p.author == self.last_help.helper), None)
+            if helper is not None:
+                return helper
         return max(others, key=lambda p: self.position[p.last.key] if p.last else -1)
 
     def helper_reply(self, target: _Person, message: Message) -> Message | None:
+        if self.last_help is not None and self.last_help.helper == target.author and message.reply_to is None:
+            return self.by_key[self.last_help.helper_message]
         parent = self.by_key.get(message.reply_to or "")
         if parent is not None and parent.author == target.author and parent.key != self.root:
             return parent

@@ -16,6 +16,8 @@ urlpatterns = [
     path("logout/", page(Audience.PUBLIC)(auth_views.LogoutView.as_view()), name="logout"),  # POST only (Django 5)
     path("people/", include("seedbed.people.urls")),
     path("audit/", core_views.audit_log, name="audit"),
+    path("recognition/", include("seedbed.recognition.urls")),
+    path("digests/", include("seedbed.recognition.public_urls")),
     path("account/", include("seedbed.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -109,6 +109,9 @@ KEPT_AS_ERASED: list[tuple[str, str, dict]] = [
     ("recognition.highlight", "person", {}),  # the work stays credited, to "an erased contributor"
     ("recognition.thanks", "person", {"note": ""}),  # the budget's spending must still add up
 ]
+# Free text about other people's work that may name the erased person (a reviewer, someone
+# who said thank you): their names are replaced there. (model label, field)
+NAMED_IN: list[tuple[str, str]] = [("recognition.highlight", "reason"), ("recognition.highlight", "why")]
 
 
 @transaction.atomic
@@ -127,6 +130,8 @@ def erase(person: Person, *, actor=None, actor_label: str = "") -> Erasure:
     hashes = {digest(v, salt) for i in identities
               for v in identity_values(i.source_kind, i.source_instance, i.key, i.email, i.username)}
     Suppression.objects.bulk_create([Suppression(key_hash=h) for h in sorted(hashes)], ignore_conflicts=True)
+    _unname([p.display_name for p in Person.objects.filter(pk__in=people)]
+            + [v for i in identities for v in (i.name, i.username) if v])
     erased = erased_identity()
     kept = Activity.objects.filter(identity_id__in=identity_ids).update(identity=erased)
     for label, field, scrub in KEPT_AS_ERASED:
@@ -148,6 +153,15 @@ def erase(person: Person, *, actor=None, actor_label: str = "") -> Erasure:
                  f"{result.activities_kept} activities kept as the erased contributor",
                  label="an erased member" if by_self else actor_label)
     return result
+
+
+def _unname(names: list[str]) -> None:
+    names = sorted({n for n in names if len(n) >= 3}, key=len, reverse=True)  # "Ann Lee" before "Ann"
+    for label, field in NAMED_IN:
+        model = apps.get_model(label)
+        for name in names:
+            for row in model.objects.filter(**{f"{field}__contains": name}).only("pk", field):
+                model.objects.filter(pk=row.pk).update(**{field: getattr(row, field).replace(name, ERASED_NAME.lower())})
 
 
 def _forget_in_keep_apart(identity_ids: set[int]) -> None:

@@ -99,7 +99,7 @@ def spending(budgets: Iterable[Budget]) -> list[Spending]:
     for budget in budgets:
         spent = Thanks.objects.filter(fund_id=budget.fund_id, given_on__gte=budget.starts_on,
                                       given_on__lte=budget.ends_on).aggregate(s=Sum("cost"))["s"] or Decimal("0")
-        out.append(Spending(budget, spent))
+        out.append(Spending(budget, Decimal(spent).quantize(Decimal("0.01"))))
     return out
 
 

@@ -89,7 +89,7 @@ def nominate(activity: Activity, user, sentence: str) -> Highlight:
     if len(sentence) > MAX_SENTENCE:
         raise RecognitionError(f"keep it to a sentence or two (at most {MAX_SENTENCE} characters)")
     person = activity.identity.person
-    if person.kind in (PersonKind.BOT, PersonKind.ERASED):
+    if activity.identity.is_bot or person.kind in (PersonKind.BOT, PersonKind.ERASED):
         raise RecognitionError("this contribution was made by a bot or an erased contributor: it cannot be nominated")
     if getattr(user, "person", None) is not None and user.person.pk == person.pk:
         raise RecognitionError("you cannot nominate your own contribution; ask someone who saw it")

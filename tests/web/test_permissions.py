@@ -14,6 +14,7 @@ from seedbed.accounts import services as accounts
 from seedbed.groups.models import Group, Membership, MembershipRole
 from seedbed.mentoring.models import Mentorship
 from seedbed.people.models import MergeProposal, MergeRecord, Note, Person
+from seedbed.recognition.models import Digest, Highlight, Thanks
 from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def world(alice, make_person, make_identity, make_activity):
     grace = make_person("Grace Hopper", availability=AVAILABILITY,
                         field_visibility={"availability": "organisers"})
     identity = make_identity(grace, source_kind="discourse", email=EMAIL, username=USERNAME, name="Grace Hopper")
-    make_activity(identity)
+    activity = make_activity(identity)
     users = {
         "stranger": _login("stranger"),  # a login and nothing else
         "member": _login("mallory", "Mallory Member"),
@@ -62,7 +63,22 @@ def world(alice, make_person, make_identity, make_activity):
                                         method="manual", reason="steward said so")
     # a real open invitation: the claim page is public, and a bogus token is a 404
     invitation = accounts.invite(other, "grace.h@navy.example", alice, "http://testserver/")
+    highlight = Highlight.objects.create(kind="nomination", status="confirmed", person=grace, title="Fixed the compiler",
+                                         why="It unblocked everyone.", contribution_type="code",
+                                         occurred_at=activity.occurred_at)
+    highlight.activities.add(activity)
+    digest = Digest.objects.create(since=date(2026, 1, 1), until=date(2026, 12, 31), title="All year",
+                                   status="published")
+    digest.highlights.add(highlight)
+    thanks = Thanks.objects.create(person=grace, kind="personal-message")
     samples = {
+        "recognition:thank": {"pk": highlight.pk},
+        "recognition:highlight_decide": {"pk": highlight.pk, "action": "confirm"},
+        "recognition:digest_edit": {"pk": digest.pk},
+        "recognition:digest_publish": {"pk": digest.pk},
+        "recognition:digest_markdown": {"pk": digest.pk},
+        "recognition:thanks_arrived": {"pk": thanks.pk},
+        "digests:detail": {"pk": digest.pk},
         "people:detail": {"pk": grace.pk},
         "accounts:invite": {"pk": other.pk},
         "accounts:claim": {"token": invitation.token},

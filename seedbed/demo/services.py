@@ -16,11 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from seedbed.activity.models import Activity, Source
+from seedbed.core.bulk import delete_all, insert, next_id, reset_sequences
 from seedbed.core.errors import SeedbedError
 from seedbed.core.models import InstanceFact
 from seedbed.demo.generate import DEMO_SEED, generate
+from seedbed.demo.recognition import add_recognition
 from seedbed.demo.records import PLATFORMS, Community
-from seedbed.core.bulk import delete_all, insert, next_id, reset_sequences
 from seedbed.groups.models import Group, Membership
 from seedbed.importers.progress import Progress, Silent
 from seedbed.mentoring.models import Mentorship
@@ -37,6 +38,7 @@ from seedbed.people.models import (
     Person,
     ResolutionKey,
 )
+from seedbed.recognition.models import Budget, Digest, Fund, Highlight, Nomination, Thanks
 
 DEMO_PASSWORD = "demo"
 DEMO_LOGINS: list[tuple[str, str]] = [
@@ -50,6 +52,7 @@ STEWARDS = "stewards"
 # Rows that mean "this database is in use"; the demo never mixes with them.
 IN_USE = {Person: "people", Identity: "identities", Activity: "activities", Source: "sources", Group: "groups",
           Mentorship: "mentorships"}
+RECOGNITION = [Nomination, Thanks, Digest, Highlight, Budget, Fund]
 # Emptied in this order on --rebuild, so nothing still points at a row being deleted.
 WIPE = [Activity, MergeProposal, MergeRecord, KeepApart, ResolutionKey, Identity, Note, Interaction, Motivation, DeclaredBreak, Membership, Mentorship, Group,
         Person, Source]
@@ -91,6 +94,8 @@ def build_demo(
             echo("Resolving identities ...")
             resolved = run_resolver(None)  # as after an import: merges what is safe, proposes the rest
             counts.update(resolver_merges=resolved.merged, resolver_proposals=resolved.proposed)
+            echo("Suggesting highlights, thanking, writing digests ...")
+            counts.update(add_recognition(today))
             counts["people"] = Person.objects.current().count()
             InstanceFact.objects.update_or_create(key=FACT, defaults={"value": {
                 "seed": seed, "anchor": today.isoformat(), "scale": scale, "built_at": timezone.now().isoformat(),
@@ -142,6 +147,8 @@ def _refuse_unless_empty() -> None:
 
 def _wipe() -> None:
     Person.objects.filter(merged_into__isnull=False).update(merged_into=None)  # PROTECT would stop the ORM
+    for model in RECOGNITION:  # few rows, with many-to-many links: the ORM deletes those too
+        model.objects.all().delete()
     emptied: set = set()
     for model in WIPE:
         delete_all(model, emptied)

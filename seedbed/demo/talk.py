@@ -26,6 +26,7 @@ REPLY_TYPE = {"design": "design", "a11y": "a11y", "userTesting": "userTesting", 
               "security": "security", "projectManagement": "projectManagement", "infra": "infra", "code": "review"}
 LANGUAGES = ["de", "pt-BR", "es", "fr", "ja", "uk", "sw", "hi", "id", "tr", "ko", "vi", "ar", "pl", "zh-CN", "ta"]
 COMPONENTS = ["marigold", "marigold-mobile", "website", "docs"]
+COMPONENT_STRINGS = 600
 
 
 def _slug(title: str) -> str:
@@ -238,9 +239,15 @@ class TalkActions:
         component = rng.choice(COMPONENTS)
         change = self.next("w:change", step=6)
         strings = 1 + int(rng.lognormvariate(1.8, 1.0))
+        # Each language of each component has COMPONENT_STRINGS strings to translate; the change
+        # that reaches them completes the language (until the next release adds strings).
+        done = self.__dict__.setdefault("translated", {})
+        total = done.get((component, lang), 0) + strings
+        completed = total >= COMPONENT_STRINGS
+        done[(component, lang)] = 0 if completed else total
         self.emit(
             self.book.get(m, "weblate", s), "weblate", f"change:{change}", "translation", "translation", s,
             channel=f"{component}/{lang}", title=f"{lang}: {strings} strings translated",
             url=f"https://translate.seedbed-demo.org/translate/marigold/{component}/{lang}/?change={change}",
-            size=strings * rng.randint(3, 9), extra={"strings": strings},
+            size=strings * rng.randint(3, 9), extra={"strings": strings, **({"completed": True} if completed else {})},
         )

@@ -137,45 +137,42 @@ def fold(text: str) -> str:
 class _Person:
     author: str
     names: set[str] = field(default_factory=set)  # folded handles and names
-    firsts: set[str] = field(default_factory=set)  # folded first names, matched as whole words
+    pattern: re.Pattern | None = None  # any of their names (or first name) as whole words
     bot: bool = False
     last: Message | None = None  # their newest message so far in the thread
 
 
 def _person_for(message: Message) -> _Person:
     person = _Person(message.author, bot=message.bot)
+    words: set[str] = set()
     for name in message.names:
-        folded = fold(name).strip()
+        folded = fold(name).strip().lstrip("@")
         if not folded:
             continue
-        person.names.add(folded.lstrip("@"))
+        person.names.add(folded)
+        words.add(folded)
         first = folded.split()[0] if " " in folded else ""
         if len(first) >= 3:
-            person.firsts.add(first)
+            words.add(first)
+    words = {w for w in words if len(w) >= 3}
+    if words:
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        person.pattern = re.compile(rf"(?<![\w@])(?:{alternatives})(?!\w)")
     return person
 
 
 def _named(text: str, people: Iterable[_Person]) -> list[tuple[int, _Person]]:
     """Who the text addresses, with the position of each mention."""
     folded = fold(text)
+    mentions = [(m.start(), (m.group(1) or m.group(2)).strip()) for m in _MENTION.finditer(folded)]
     found: list[tuple[int, _Person]] = []
     for person in people:
-        best = -1
-        for match in _MENTION.finditer(folded):
-            mention = (match.group(1) or match.group(2)).strip()
-            if mention in person.names:
-                best = match.start()
-                break
-        if best < 0:
-            for name in sorted(person.names | person.firsts, key=len, reverse=True):
-                if len(name) < 3:
-                    continue
-                match = re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", folded)
-                if match:
-                    best = match.start()
-                    break
-        if best >= 0:
-            found.append((best, person))
+        at = next((start for start, mention in mentions if mention in person.names), -1)
+        if at < 0 and person.pattern is not None:
+            match = person.pattern.search(folded)
+            at = match.start() if match else -1
+        if at >= 0:
+            found.append((at, person))
     return sorted(found, key=lambda pair: pair[0])
 
 
@@ -246,8 +243,12 @@ class _Thread:
 
     def judge(self, message: Message, me: _Person, others: list[_Person]) -> Help | None:
         text = own_words(message.body)
+        if not (STRONG.search(text) or WEAK.search(text)):
+            return None  # most messages thank no one: stop before looking for names
         sentences = [s for s in _SENTENCE.split(text) if s.strip()]
         for index, sentence in enumerate(sentences):
+            if not (STRONG.search(sentence) or WEAK.search(sentence)):
+                continue
             addressed = any(p is not me for _, p in _named(sentence, others))
             thanks = _gratitude(sentence, text, addressed)
             if thanks is None:

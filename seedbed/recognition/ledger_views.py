@@ -47,7 +47,12 @@ def thank(request, pk: int):
     """Thank the person a confirmed highlight credits: ideas that fit them, then the ledger entry."""
     highlight = get_object_or_404(Highlight.objects.select_related("person"), pk=pk)
     person = highlight.person
-    form = ThanksForm(request.POST or None, initial={"kind": request.GET.get("kind", "personal-message")})
+    running = ledger.current_spending()
+    form = ThanksForm(request.POST or None, initial={
+        "kind": request.GET.get("kind", "personal-message"), "cost": request.GET.get("cost", 0),
+        # a paid idea comes with its typical cost, and the fund when only one has a budget running
+        "fund": running[0].budget.fund_id if len(running) == 1 and request.GET.get("cost") else None,
+    })
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -61,7 +66,7 @@ def thank(request, pk: int):
             return redirect("recognition:ledger")
     return render(request, "recognition/thank.html", {
         "highlight": highlight, "person": person, "form": form, "ideas": ledger.suggest_thanks(person),
-        "remaining": ledger.remaining_budget(), "confirmed": highlight.status == HighlightStatus.CONFIRMED,
+        "remaining": sum((max(s.remaining, 0) for s in running), 0) if running else None, "confirmed": highlight.status == HighlightStatus.CONFIRMED,
         "earlier": Thanks.objects.filter(person=person).order_by("-given_on")[:5],
     })
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -34,6 +35,11 @@ def _queue(status: str, kind: str):
     return rows.order_by("-occurred_at", "-id")
 
 
+def _tabs() -> list[tuple[str, str, int]]:
+    counts = dict(Highlight.objects.values_list("status").annotate(n=Count("id")))
+    return [(s, label, counts.get(s, 0)) for s, label in STATUSES.items()]
+
+
 @page(Audience.STEWARDS)
 def highlight_queue(request):
     status = request.GET.get("status", "suggested")
@@ -43,9 +49,8 @@ def highlight_queue(request):
     for h in page_.object_list:
         h.form = HighlightForm(initial={"title": h.title, "why": h.why, "contribution_type": h.contribution_type},
                                prefix=f"h{h.pk}")
-    context = {"page": page_, "status": status, "kind": kind, "statuses": STATUSES, "kinds": HIGHLIGHT_KINDS,
-               "period_form": PeriodForm(initial=PeriodForm.last_days(30)),
-               "counts": {s: Highlight.objects.filter(status=s).count() for s in STATUSES}}
+    context = {"page": page_, "status": status, "kind": kind, "kinds": HIGHLIGHT_KINDS, "tabs": _tabs(),
+               "period_form": PeriodForm(initial=PeriodForm.last_days(30))}
     return render(request, "recognition/highlights.html", context)
 
 
@@ -95,7 +100,10 @@ def highlight_decide(request, pk: int, action: str):
             messages.success(request, f"{highlight.title}: {highlight.get_status_display().lower()}.")
         back = request.POST.get("from", "suggested")
         return redirect(f"{reverse('recognition:highlights')}?status={back if back in STATUSES else 'suggested'}")
-    return render(request, "recognition/_highlight_card.html", {"h": highlight, "error": error, "done": not error})
+    back = request.POST.get("from", "suggested")
+    # the card, and the status counts out of band, so the tabs stay true without a reload
+    return render(request, "recognition/_highlight_card.html", {
+        "h": highlight, "error": error, "oob": True, "tabs": _tabs(), "status": back if back in STATUSES else "suggested"})
 
 
 @page(Audience.MEMBER)

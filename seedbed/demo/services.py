@@ -95,11 +95,12 @@ def build_demo(
             resolved = run_resolver(None)  # as after an import: merges what is safe, proposes the rest
             counts.update(resolver_merges=resolved.merged, resolver_proposals=resolved.proposed)
             echo("Suggesting highlights, thanking, writing digests ...")
-            counts.update(add_recognition(today))
+            # Not in ``counts``: they follow calendar months, so they change with the build date.
+            recognition = add_recognition(today)
             counts["people"] = Person.objects.current().count()
             InstanceFact.objects.update_or_create(key=FACT, defaults={"value": {
                 "seed": seed, "anchor": today.isoformat(), "scale": scale, "built_at": timezone.now().isoformat(),
-                "logins": [name for name, _ in DEMO_LOGINS], **counts,
+                "logins": [name for name, _ in DEMO_LOGINS], "recognition": recognition, **counts,
             }})
     finally:
         progress.finish()

@@ -87,7 +87,7 @@ def assemble(title: str, since: dt.date, until: dt.date, intro: str, entries: It
     sections = [
         Section("welcome", "Welcome", "First contributions in this period. Say hello if you see them around!", named,
                 unnamed=len(welcome) - len(named)),
-        Section("work", "Great stuff happening", "", subsections=kinds),
+        Section("work", "The work", "", subsections=kinds),
         Section("shout-outs", "Shout-outs", "People who helped others, and work members nominated.", shout_outs),
         Section("mentoring", "Mentoring", "Milestones reached with a mentor's help: thank you, mentors.", mentoring),
         Section("teams", "Around the teams", "",
@@ -127,12 +127,14 @@ def _people(n: int) -> str:
 
 
 def _item(e: Entry) -> str:
-    line = f"- **{_escape(e.title)}**, by {_escape(e.who)}"
+    linked = [link for link in e.links if link.url]
+    title = f"[{_escape(e.title)}]({linked[0].url})" if len(linked) == 1 else _escape(e.title)
+    line = f"- **{title}**, by {_escape(e.who)}"
     if e.mentor:
         line += f", mentored by {_escape(e.mentor)}"
     line += f". {_escape(e.why)}"
-    links = [f"[{_escape(link.title or 'link')}]({link.url})" for link in e.links if link.url]
-    if links:
+    links = [f"[{_escape(link.title or 'link')}]({link.url})" for link in linked]
+    if len(links) > 1:
         line += " " + ", ".join(links)
     return line
 

@@ -208,7 +208,7 @@ def _support(evidence: Evidence, by_id: Mapping[int, Work]) -> list[Suggestion]:
         out.append(Suggestion(
             "support", person, [r.id for r in best], "support",
             f"Help with \u201c{thanks.topic}\u201d{more}" if thanks.topic else f"Help in {reply.channel or 'a conversation'}{more}",
-            "Their reply solved a problem someone brought to the community, who came back to say thank you.",
+            "Their reply solved someone's problem, and that person came back to say thank you.",
             f"thanked for help by {_people(thankers, evidence.names)}: \u201c{thanks.excerpt}\u201d",
             max(t.at for _, t in pairs[:PER_HIGHLIGHT])))
     return out
@@ -261,7 +261,7 @@ def _people(ids: Iterable[int], names: Mapping[int, str]) -> str:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    return f"one {one}" if n == 1 else f"{n} {many}"
 
 
 def _language(w: Work) -> str:

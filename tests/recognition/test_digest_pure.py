@@ -31,7 +31,7 @@ def test_markdown_names_only_consenting_people_and_counts_no_one():
         entry(1, "support", "support", person=None), entry(2, "mentee-milestone", person="Bo", mentor="Cy"),
         entry(3, "first-contribution", person=None), entry(4, "merged-after-review", person="[evil](x)"),
     ]))
-    assert "**Work 1**, by a contributor. Why 1. [Link 1](https://example.org/1)" in text
+    assert "**[Work 1](https://example.org/1)**, by a contributor. Why 1." in text
     assert "by Bo, mentored by Cy" in text
     assert "This period, one more person made their first contribution." in text
     assert "\\[evil\\](x)" in text  # names cannot inject links
@@ -41,3 +41,10 @@ def test_markdown_names_only_consenting_people_and_counts_no_one():
 def test_an_empty_period_says_so():
     story = assemble("Quiet", dt.date(2026, 1, 1), dt.date(2026, 1, 31), "", [])
     assert story.empty and "No highlights were confirmed" in markdown(story)
+
+
+def test_work_with_several_links_lists_them_all():
+    many = Entry(9, "merged-after-review", "code", "Code", "Three fixes", "Why.", T, "Ana",
+                 links=(Link("One", "https://example.org/a"), Link("Two", "https://example.org/b")))
+    text = markdown(assemble("X", dt.date(2026, 10, 1), dt.date(2026, 10, 31), "", [many]))
+    assert "- **Three fixes**, by Ana. Why. [One](https://example.org/a), [Two](https://example.org/b)" in text

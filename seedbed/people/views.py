@@ -16,6 +16,7 @@ from seedbed.core.models import AuditAction
 from seedbed.people import note_views, queries, relationships
 from seedbed.people.models import Motive, Person
 from seedbed.people.trends import DESCRIPTIONS, trend
+from seedbed.recognition.reports import recognition_of
 
 
 def _wants_fragment(request) -> bool:
@@ -65,8 +66,12 @@ def person_detail(request, pk):
         for field in ("pronouns", "availability", "motivation", "thanks_preferences", "breaks")
     }
     wishes = self_reported(person, shown, timezone.localdate())
-    context = {"page": page, "person": person, "shown": shown, "can": can, "steward": viewer(request).steward, "log": log,
-               "mine": Relation.SELF in request.relations, "wishes": wishes}
+    me = viewer(request)
+    mine = Relation.SELF in request.relations
+    recognised = recognition_of(person.pk, with_thanks=me.steward) if can["timeline"] or can["public_timeline"] else None
+    context = {"page": page, "person": person, "shown": shown, "can": can, "steward": me.steward, "log": log,
+               "mine": mine, "wishes": wishes, "recognised": recognised,
+               "can_nominate": me.person_id is not None and not mine}
     return render(request, "people/person_detail.html", context)
 
 

@@ -13,14 +13,11 @@ from seedbed.mentoring.models import Mentorship
 from seedbed.people.models import Person, PersonKind
 from seedbed.recognition import fairness, sharers
 from seedbed.recognition.ledger import never_thanked
-from seedbed.recognition.models import Highlight, HighlightStatus
+from seedbed.recognition.models import Highlight, HighlightStatus, Thanks
 from seedbed.recognition.periods import Period
+from seedbed.recognition.suggesting import humans
 
 NEWCOMER = dt.timedelta(days=90)  # first seen this recently before the period ends
-
-
-def _humans() -> Q:
-    return Q(identity__is_bot=False) & ~Q(identity__person__kind__in=[PersonKind.BOT, PersonKind.ERASED])
 
 
 def _in(period: Period) -> Q:
@@ -33,7 +30,7 @@ def confirmed_in(period: Period):
 
 
 def assess(period: Period) -> fairness.Fairness:
-    acts = Activity.objects.filter(_in(period) & _humans())
+    acts = Activity.objects.filter(_in(period) & humans())
     activity = dict(acts.values_list("identity__person_id").annotate(n=Count("id")))
     highlights = list(confirmed_in(period).values("person_id", "contribution_type", "group__name",
                                                   "person__region", "person__first_seen"))
@@ -76,8 +73,16 @@ def _group_activity(activity: dict[int, int]) -> dict[str, int]:
     return dict(out)
 
 
+def recognition_of(person_id: int, *, with_thanks: bool, limit: int = 10) -> dict:
+    """For a person's page: their confirmed highlights, and (for stewards) the thanks they received."""
+    highlights = list(Highlight.objects.filter(person_id=person_id, status=HighlightStatus.CONFIRMED)
+                      .order_by("-occurred_at", "-id")[:limit])
+    thanks = list(Thanks.objects.filter(person_id=person_id).order_by("-given_on", "-id")[:limit]) if with_thanks else []
+    return {"highlights": highlights, "thanks": thanks}
+
+
 def knowledge_sharers(period: Period) -> list[sharers.Sharer]:
-    rows = (Activity.objects.filter(_in(period) & _humans())
+    rows = (Activity.objects.filter(_in(period) & humans())
             .values_list("identity__person_id", "contribution_type").annotate(n=Count("id")))
     work: dict[int, dict[str, int]] = defaultdict(dict)
     for person, ctype, n in rows:

@@ -49,6 +49,17 @@ class Work:
     size: int = 0
     state: str = ""  # a review's state: APPROVED, CHANGES_REQUESTED, COMMENTED
     completed: bool = False  # a translation change that completed its language
+    topic: str = ""  # the title of what it answers, when it has none of its own (a reply, a review)
+
+    @property
+    def name(self) -> str:
+        """The work in a few words, for a title."""
+        if self.title:
+            return self.title
+        kind = self.kind.replace("-", " ").capitalize()
+        if self.topic:
+            return f"{kind} on \u201c{self.topic}\u201d"
+        return f"{kind} in {self.channel}" if self.channel else kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +194,7 @@ def _describe(kind: str, person: int, best: list[Work], total: int, evidence: Ev
         why = "Their review asked for changes that were made before the work was merged."
         reason = "a review asking for changes, on a pull request that was then merged"
     else:  # accepted-answer
-        asked = by_id[main.parent].title if main.parent in by_id and by_id[main.parent].title else main.title
+        asked = main.topic or (by_id[main.parent].title if main.parent in by_id else "") or main.title
         title = f"Answer to {asked or 'a question'}{more}"
         why = f"Their answer to \u201c{asked}\u201d was accepted as the solution." if asked else \
             "Their answer was accepted as the solution."
@@ -221,7 +232,8 @@ def _firsts(evidence: Evidence, by_id: Mapping[int, Work]) -> list[Suggestion]:
         if w is None:
             continue
         what = f"{w.kind.replace('-', ' ')}{' in ' + w.channel if w.channel else ''}"
-        out.append(_one("first-contribution", w, w.title or what, f"Their first contribution: a {what}.",
+        article = "an" if what[:1] in "aeiou" else "a"
+        out.append(_one("first-contribution", w, w.name, f"Their first contribution: {article} {what}.",
                         "a first contribution (a warm welcome makes a second one likelier)"))
     return out
 
@@ -241,7 +253,7 @@ def _milestones(evidence: Evidence, by_id: Mapping[int, Work]) -> list[Suggestio
         if mentoring is None:
             continue
         mentor = evidence.names.get(mentoring.mentor, "their mentor")
-        s = _one("mentee-milestone", w, f"{MILESTONES[what].capitalize()}: {w.title or w.channel or w.kind}",
+        s = _one("mentee-milestone", w, f"{MILESTONES[what].capitalize()}: {w.name}",
                  f"Their {MILESTONES[what]}, with a mentor at their side since {mentoring.started_on:%B %Y}.",
                  f"a mentee's {MILESTONES[what]} (mentored by {mentor})")
         s.mentor = mentoring.mentor

@@ -27,7 +27,7 @@ from seedbed.recognition.periods import Period
 
 CONVERSATION = ("post", "answer", "topic", "message", "chat", "comment", "issue", "review", "pull-request")
 _FIELDS = ("id", "identity__person_id", "kind", "contribution_type", "occurred_at", "title", "channel", "parent_id",
-           "merged", "accepted", "size", "extra")
+           "merged", "accepted", "size", "extra", "parent__title")
 _GROUP_PREFERENCE = [GroupKind.LOCAL_TEAM, GroupKind.WORKING_GROUP, GroupKind.USER_GROUP, GroupKind.AFFINITY_GROUP]
 CHUNK = 500
 
@@ -39,7 +39,8 @@ class Suggested:
     confirmed: int  # with --confirm: waiting suggestions of the period confirmed
 
 
-def _humans() -> Q:
+def humans() -> Q:
+    """Activities of people, not of bots or of the erased contributor."""
     return Q(identity__is_bot=False) & ~Q(identity__person__kind__in=[PersonKind.BOT, PersonKind.ERASED])
 
 
@@ -49,16 +50,16 @@ def _work(row: dict) -> signals.Work:
         id=row["id"], person=row["identity__person_id"], kind=row["kind"], contribution_type=row["contribution_type"],
         occurred_at=row["occurred_at"], title=row["title"], channel=row["channel"], parent=row["parent_id"],
         merged=row["merged"], accepted=row["accepted"], size=row["size"], state=str(extra.get("state", "")),
-        completed=bool(extra.get("completed")),
+        completed=bool(extra.get("completed")), topic=row["parent__title"] or "",
     )
 
 
 def load_evidence(period: Period) -> signals.Evidence:
     window = Q(occurred_at__gte=period.start, occurred_at__lt=period.end)
-    works = [_work(r) for r in Activity.objects.filter(window & _humans()).values(*_FIELDS).iterator(chunk_size=2000)]
+    works = [_work(r) for r in Activity.objects.filter(window & humans()).values(*_FIELDS).iterator(chunk_size=2000)]
     ids = {w.id for w in works}
     pulls = [w.id for w in works if w.kind == "pull-request" and w.merged]
-    context = [_work(r) for r in Activity.objects.filter(_humans(), kind="review", parent_id__in=pulls)
+    context = [_work(r) for r in Activity.objects.filter(humans(), kind="review", parent_id__in=pulls)
                .exclude(id__in=ids).values(*_FIELDS)] if pulls else []
     thanked, replies = _help(period, window)
     context += [w for w in replies if w.id not in ids]

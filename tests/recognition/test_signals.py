@@ -71,3 +71,11 @@ def test_milestone_kinds():
     assert milestone(w(1, 1, "post", accepted=True)) == "answer"
     assert milestone(w(1, 1, "talk")) == "talk"
     assert milestone(w(1, 1, "commit")) is None
+
+
+def test_work_without_a_title_is_named_after_what_it_answers():
+    assert w(1, 1, "review", topic="Fix sync").name == "Review on \u201cFix sync\u201d"
+    assert w(1, 1, "post", channel="help").name == "Post in help"
+    assert w(1, 1, "commit", title="Add maps").name == "Add maps"
+    first = suggest(Evidence([w(1, 1, "issue", "bug", channel="app")], NAMES, first_of={1: 1}))
+    assert first[0].why == "Their first contribution: an issue in app."

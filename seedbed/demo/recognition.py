@@ -48,11 +48,13 @@ def add_recognition(today: dt.date) -> dict[str, int]:
                              + dt.timedelta(days=3)), cost=idea.cost, fund=fund if idea.cost else None,
                              thanked_by=steward, arrived=True if thanked % 3 else None)
         thanked += 1
-    last_month_end = today.replace(day=1) - dt.timedelta(days=1)
-    published = digests.create_draft(Period(last_month_end.replace(day=1), last_month_end), by=steward,
+    # The newest whole month before the waiting suggestions is published; after it, a draft.
+    month_end = cutoff.date().replace(day=1) - dt.timedelta(days=1)
+    published = digests.create_draft(Period(month_end.replace(day=1), month_end), by=steward,
                                       intro="Thank you, everyone, for another month of great work. Here is some of it.")
-    digests.publish(published, by=steward)
-    digests.create_draft(Period(today.replace(day=1), yesterday), by=steward)
+    if published.highlights.exists():
+        digests.publish(published, by=steward)
+    digests.create_draft(Period(month_end + dt.timedelta(days=1), yesterday), by=steward)
     return {"highlights": Highlight.objects.count(), "thanks": thanked}
 
 

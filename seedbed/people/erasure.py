@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -111,7 +112,10 @@ KEPT_AS_ERASED: list[tuple[str, str, dict]] = [
 ]
 # Free text about other people's work that may name the erased person (a reviewer, someone
 # who said thank you): their names are replaced there. (model label, field)
-NAMED_IN: list[tuple[str, str]] = [("recognition.highlight", "reason"), ("recognition.highlight", "why")]
+NAMED_IN: list[tuple[str, str]] = [
+    ("recognition.highlight", "title"), ("recognition.highlight", "why"), ("recognition.highlight", "reason"),
+    ("recognition.nomination", "sentence"), ("recognition.digest", "intro"),
+]
 
 
 @transaction.atomic
@@ -156,12 +160,20 @@ def erase(person: Person, *, actor=None, actor_label: str = "") -> Erasure:
 
 
 def _unname(names: list[str]) -> None:
+    """Replace the names, as whole words ("max", not the "max" of "maximum"), case-insensitively."""
     names = sorted({n for n in names if len(n) >= 3}, key=len, reverse=True)  # "Ann Lee" before "Ann"
+    if not names:
+        return
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
     for label, field in NAMED_IN:
         model = apps.get_model(label)
+        candidates = Q()
         for name in names:
-            for row in model.objects.filter(**{f"{field}__contains": name}).only("pk", field):
-                model.objects.filter(pk=row.pk).update(**{field: getattr(row, field).replace(name, ERASED_NAME.lower())})
+            candidates |= Q(**{f"{field}__icontains": name})
+        for pk, text in model.objects.filter(candidates).values_list("pk", field):
+            new = pattern.sub(ERASED_NAME.lower(), text)
+            if new != text:
+                model.objects.filter(pk=pk).update(**{field: new})
 
 
 def _forget_in_keep_apart(identity_ids: set[int]) -> None:

@@ -285,6 +285,7 @@ def undo_merge(record: MergeRecord, *, actor=None) -> None:
         for field, ids in fields.items():
             model.objects.filter(id__in=ids).update(**{field: record.absorbed_id})
     _return_later_identities(record)
+    _return_later_work(record)
     Person.objects.filter(pk=record.absorbed_id).update(merged_into=None)
     KeepApart.objects.create(
         identities_a=list(Identity.objects.filter(person_id=record.survivor_id).values_list("id", flat=True)),
@@ -296,6 +297,23 @@ def undo_merge(record: MergeRecord, *, actor=None) -> None:
     record.save(update_fields=["undone_at", "undone_by"])
     _restore_seen(record)
     audit.record(actor, AuditAction.UNMERGED, record.survivor, f"merge {record.pk}: person {record.absorbed_id} apart again")
+
+
+# Rows made after a merge that credit the survivor for work: they go back with whoever did
+# the work once the merge is undone. (model label, person field, path from the row to the
+# person who did the work), in order: later entries may follow earlier ones.
+FOLLOW_WORK: list[tuple[str, str, str]] = [
+    ("recognition.highlight", "person", "activities__identity__person"),
+    ("recognition.thanks", "person", "highlights__person"),
+]
+
+
+def _return_later_work(record: MergeRecord) -> None:
+    for label, field, doer in FOLLOW_WORK:
+        model = apps.get_model(label)
+        rows = model.objects.filter(**{field: record.survivor_id, doer: record.absorbed_id}).exclude(
+            **{doer: record.survivor_id}).values_list("id", flat=True).distinct()
+        model.objects.filter(id__in=list(rows)).update(**{field: record.absorbed_id})
 
 
 def _return_later_identities(record: MergeRecord) -> None:

@@ -135,22 +135,30 @@ def cmd_thanks_suggest(args) -> int:
 
 
 def cmd_thanks_record(args) -> int:
+    from seedbed.activity.models import Activity
     from seedbed.core.errors import SeedbedError
     from seedbed.people.models import Person
     from seedbed.recognition.ledger import record_thanks
     from seedbed.recognition.models import Fund
+    from seedbed.recognition.periods import Period
 
     person = Person.objects.current().filter(pk=args.person_id).first()
     if person is None:
         raise SeedbedError(f"there is no person {args.person_id}")
     highlights = [_highlight(pk) for pk in args.highlight or []]
+    activities = list(Activity.objects.filter(pk__in=args.activity or []))
+    missing = set(args.activity or []) - {a.pk for a in activities}
+    if missing:
+        raise SeedbedError(f"there is no activity {min(missing)}")
     fund = None
     if args.fund:
         fund = Fund.objects.filter(name=args.fund).first()
         if fund is None:
             raise SeedbedError(f"there is no fund named {args.fund!r} (create one with `seedbed thanks budget`)")
-    thanks = record_thanks(person, args.kind, highlights=highlights, cost=args.cost, fund=fund,
-                           thanked_by_label=operator(), note=args.note or "")
+    given_on = Period.parse(args.given_on, args.given_on, what="--given-on ").since if args.given_on else None
+    arrived = {"yes": True, "no": False, "unknown": None}[args.arrived]
+    thanks = record_thanks(person, args.kind, highlights=highlights, activities=activities, cost=args.cost, fund=fund,
+                           given_on=given_on, arrived=arrived, thanked_by_label=operator(), note=args.note or "")
     print(f"thanks {thanks.pk} recorded: {thanks.get_kind_display()} for {person.display_name}")
     return 0
 
@@ -262,6 +270,9 @@ def register(sub) -> None:
     tr.add_argument("person_id", type=int, metavar="PERSON_ID")
     tr.add_argument("kind", metavar="KIND", help="personal-message, swag, dinner, travel, ... (see the docs)")
     tr.add_argument("--highlight", type=int, action="append", metavar="ID", help="the highlight it honours")
+    tr.add_argument("--activity", type=int, action="append", metavar="ID", help="or the activity it honours")
+    tr.add_argument("--given-on", metavar="YYYY-MM-DD", help="when it was given (default: today)")
+    tr.add_argument("--arrived", choices=["yes", "no", "unknown"], default="unknown", help="did it reach them?")
     tr.add_argument("--cost", default="0", help="what it cost (default 0)")
     tr.add_argument("--fund", help="the fund that paid (needed when it cost money)")
     tr.add_argument("--note", help="a note for the ledger")

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from seedbed.activity.taxonomy import CONTRIBUTION_TYPES
 from seedbed.recognition import digest as stories
-from seedbed.recognition.models import Digest, DigestStatus, Highlight
+from seedbed.people.queries import safe_link
+from seedbed.recognition.models import Digest, DigestStatus, Highlight, HighlightStatus
 from seedbed.recognition.periods import Period
 from seedbed.recognition.reports import confirmed_in
 from seedbed.recognition.services import RecognitionError
@@ -21,23 +22,28 @@ LINKS = 3  # activities linked per highlight, at most
 
 
 def default_title(period: Period) -> str:
-    if period.since.day == 1 and period.since.month == period.until.month and period.days >= 28:
+    if period.since.day == 1 and (period.since.year, period.since.month) == (period.until.year, period.until.month) \
+            and period.days >= 28:
         return f"Great stuff happening: {period.since:%B %Y}"
     return f"Great stuff happening: {period.since:%-d %b} to {period.until:%-d %b %Y}"
 
 
 def entries(highlights: Iterable[Highlight]) -> list[stories.Entry]:
     """Digest entries, naming only people (and mentors) who consented to public listing."""
-    rows = (Highlight.objects.filter(pk__in=[h.pk for h in highlights])
+    rows = (Highlight.objects.filter(pk__in=[h.pk for h in highlights], status=HighlightStatus.CONFIRMED)
             .select_related("person", "mentor", "group").prefetch_related("activities"))
     out = []
     for h in rows:
-        links = tuple(stories.Link(a.title or a.get_kind_display(), a.url)
-                      for a in sorted(h.activities.all(), key=lambda a: (a.occurred_at, a.pk))[:LINKS] if a.url)
+        named = h.person.consent_public_listing
+        # A link to the work shows its author's handle (or a mail archive their address): only
+        # for people who agreed to be named. Only web links, never javascript: and the like.
+        links = tuple(stories.Link(a.title or a.get_kind_display(), safe_link(a.url))
+                      for a in sorted(h.activities.all(), key=lambda a: (a.occurred_at, a.pk))[:LINKS]
+                      if named and safe_link(a.url))
         out.append(stories.Entry(
             id=h.pk, kind=h.kind, contribution_type=h.contribution_type,
             type_label=CONTRIBUTION_TYPES.get(h.contribution_type, h.contribution_type), title=h.title, why=h.why,
-            occurred_at=h.occurred_at, person=h.person.display_name if h.person.consent_public_listing else None,
+            occurred_at=h.occurred_at, person=h.person.display_name if named else None,
             group=h.group.name if h.group else "",
             mentor=h.mentor.display_name if h.mentor and h.mentor.consent_public_listing else None, links=links,
         ))
@@ -105,8 +111,8 @@ def publish(digest: Digest, *, by) -> Digest:
     digest = Digest.objects.select_for_update().get(pk=digest.pk)
     if digest.status == DigestStatus.PUBLISHED:
         return digest
-    if not digest.highlights.exists():
-        raise RecognitionError("this digest has no highlights yet: confirm some, then refresh it")
+    if not digest.highlights.filter(status=HighlightStatus.CONFIRMED).exists():
+        raise RecognitionError("this digest has no confirmed highlights: confirm some, then refresh it")
     digest.status = DigestStatus.PUBLISHED
     digest.approved_by = by if getattr(by, "is_authenticated", False) else None
     digest.published_at = timezone.now()

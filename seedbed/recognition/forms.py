@@ -1,14 +1,13 @@
 """Plain forms: they validate input; the services do the work."""
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.utils import timezone
 
 from seedbed.activity.taxonomy import CONTRIBUTION_TYPES
 from seedbed.recognition.kinds import THANKS_KINDS
 from seedbed.recognition.models import Fund
+from seedbed.recognition.periods import Period
 
 
 class HighlightForm(forms.Form):
@@ -30,8 +29,8 @@ class PeriodForm(forms.Form):
 
     @classmethod
     def last_days(cls, days: int) -> dict:
-        today = timezone.localdate()
-        return {"since": today - dt.timedelta(days=days - 1), "until": today}
+        period = Period.last_days(days)
+        return {"since": period.since, "until": period.until}
 
 
 class NominationForm(forms.Form):

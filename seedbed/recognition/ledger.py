@@ -12,20 +12,27 @@ from django.db.models import Max, Q, Sum
 from django.utils import timezone
 
 from seedbed.activity.models import Activity
-from seedbed.people.models import Motivation, Person
+from seedbed.people.models import Motivation, Person, Visibility
 from seedbed.recognition import thanking
 from seedbed.recognition.kinds import THANKS_BY_CODE
 from seedbed.recognition.models import Budget, Fund, Highlight, Thanks
 from seedbed.recognition.services import RecognitionError
 
 
+MAX_AMOUNT = Decimal("99999999.99")  # what the ledger's columns hold (10 digits, 2 after the point)
+
+
 def _money(value) -> Decimal:
     try:
-        amount = Decimal(str(value))
+        amount = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
-        raise RecognitionError(f"{value!r} is not an amount of money") from None
-    if amount < 0 or not amount.is_finite():
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise RecognitionError(f"{value!r} is not an amount of money")
+    if amount < 0:
         raise RecognitionError(f"an amount cannot be negative: {value}")
+    if amount > MAX_AMOUNT:
+        raise RecognitionError(f"{value} is more than the ledger holds (at most {MAX_AMOUNT})")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -115,13 +122,16 @@ def remaining_budget(day: dt.date | None = None) -> Decimal | None:
 
 
 def recipient(person: Person) -> thanking.Recipient:
+    """What the suggestions may use. Suggestions are for stewards, so a field the member keeps
+    to themselves ("only me") is not read at all: even the order of ideas would betray it."""
     latest = {}
-    for m in Motivation.objects.filter(person=person).order_by("motive", "-reported_at", "-id"):
-        latest.setdefault(m.motive, thanking.Motive(m.motive, m.importance, m.orientation))
+    if person.visibility_of("motivation") != Visibility.ONLY_ME:
+        for m in Motivation.objects.filter(person=person).order_by("motive", "-reported_at", "-id"):
+            latest.setdefault(m.motive, thanking.Motive(m.motive, m.importance, m.orientation))
+    liked = [] if person.visibility_of("thanks_preferences") == Visibility.ONLY_ME else list(person.thanks_preferences or [])
     received = dict(Thanks.objects.filter(person=person).values("kind").annotate(last=Max("given_on"))
                     .values_list("kind", "last"))
-    return thanking.Recipient(list(latest.values()), list(person.thanks_preferences or []),
-                              person.consent_public_listing, received)
+    return thanking.Recipient(list(latest.values()), liked, person.consent_public_listing, received)
 
 
 def suggest_thanks(person: Person, day: dt.date | None = None) -> list[thanking.Idea]:

@@ -66,7 +66,7 @@ def thank(request, pk: int):
             return redirect("recognition:ledger")
     return render(request, "recognition/thank.html", {
         "highlight": highlight, "person": person, "form": form, "ideas": ledger.suggest_thanks(person),
-        "remaining": sum((max(s.remaining, 0) for s in running), 0) if running else None, "confirmed": highlight.status == HighlightStatus.CONFIRMED,
+        "remaining": ledger.remaining_budget(), "confirmed": highlight.status == HighlightStatus.CONFIRMED,
         "earlier": Thanks.objects.filter(person=person).order_by("-given_on")[:5],
     })
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -46,8 +47,13 @@ class Period:
         return cls(today - dt.timedelta(days=days - 1), today)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _date(value: str, name: str) -> dt.date:
     try:
+        if not _ISO_DAY.fullmatch(value or ""):
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         raise SeedbedError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None

@@ -90,7 +90,7 @@ def nominate(activity: Activity, user, sentence: str) -> Highlight:
         raise RecognitionError(f"keep it to a sentence or two (at most {MAX_SENTENCE} characters)")
     person = activity.identity.person
     if activity.identity.is_bot or person.kind in (PersonKind.BOT, PersonKind.ERASED):
-        raise RecognitionError("this contribution was made by a bot or an erased contributor: it cannot be nominated")
+        raise RecognitionError("this contribution cannot be nominated")
     if getattr(user, "person", None) is not None and user.person.pk == person.pk:
         raise RecognitionError("you cannot nominate your own contribution; ask someone who saw it")
     highlight = (Highlight.objects.select_for_update().filter(activities=activity)

@@ -3,8 +3,9 @@
 Every suggestion names the signal that made it (merged after review, accepted as the
 answer, thanked for help, a first contribution, a mentee's milestone, a translation
 completed, an event organised, a talk given). None comes from volume or reaction counts:
-a person's work of one kind in one month is one suggestion, whatever its size, pointing at
-a few of its best pieces, so ten merged pull requests do not make ten highlights.
+a person's work of one kind in one month is one suggestion, whatever its size: it points at
+all of that work (so none of it is suggested again) and is told by its best piece, so ten
+merged pull requests do not make ten highlights.
 """
 from __future__ import annotations
 
@@ -28,7 +29,6 @@ MILESTONES = {
     "event-organising": "first event organised",
     "mentoring": "first time mentoring someone",
 }
-PER_HIGHLIGHT = 5  # activities a monthly highlight points at, at most
 GRACE = dt.timedelta(days=30)  # a mentee's milestone still counts this long after the mentorship ends
 
 
@@ -112,6 +112,12 @@ class Evidence:
     milestones: Mapping[tuple[int, str], int] = field(default_factory=dict)
     thanked: Sequence[Thanked] = ()
     context: Sequence[Work] = ()  # outside the period, pointed at: reviews, helpers' replies
+    # (highlight kind, activity id) already backing a highlight, so not suggested again; kind
+    # "*" (a nomination) covers the work for every kind: it is one contribution, told once.
+    covered: frozenset[tuple[str, int]] = frozenset()
+
+    def free(self, kind: str, activity: int) -> bool:
+        return (kind, activity) not in self.covered and ("*", activity) not in self.covered
 
 
 def milestone(work: Work) -> str | None:
@@ -127,18 +133,23 @@ def suggest(evidence: Evidence) -> list[Suggestion]:
     """The period's suggestions, oldest work first."""
     by_id = {w.id: w for w in (*evidence.context, *evidence.works)}
     reviewers = _reviewers(by_id.values(), by_id)
+    free = evidence.free
     out: list[Suggestion] = []
-    out += _monthly("merged-after-review", [w for w in evidence.works if w.kind == "pull-request" and w.merged
-                                            and reviewers.get(w.id)], evidence, reviewers, by_id)
+    merged = [w for w in evidence.works if w.kind == "pull-request" and w.merged and reviewers.get(w.id)]
+    out += _monthly("merged-after-review", [w for w in merged if free("merged-after-review", w.id)],
+                    evidence, reviewers, by_id)
     shaping = [w for w in evidence.works if w.kind == "review" and w.state == "CHANGES_REQUESTED"
                and w.parent in by_id and by_id[w.parent].merged and by_id[w.parent].person != w.person]
-    out += _monthly("review", shaping, evidence, reviewers, by_id)
-    out += _monthly("accepted-answer", [w for w in evidence.works if w.accepted and w.kind != "pull-request"],
-                    evidence, reviewers, by_id)
+    out += _monthly("review", [w for w in shaping if free("review", w.id)], evidence, reviewers, by_id)
+    answers = [w for w in evidence.works if w.accepted and w.kind != "pull-request"]
+    out += _monthly("accepted-answer", [w for w in answers if free("accepted-answer", w.id)], evidence, reviewers, by_id)
     out += _support(evidence, by_id)
     out += _firsts(evidence, by_id)
     out += _milestones(evidence, by_id)
     for w in evidence.works:
+        kind = {"translation": "translation-completed", "event-organising": "event-organised", "talk": "talk"}.get(w.kind)
+        if kind is None or not free(kind, w.id):
+            continue
         if w.kind == "translation" and w.completed:
             out.append(_one("translation-completed", w, f"{_language(w)} translation of {_component(w)} complete",
                             f"The {_language(w)} translation of {_component(w)} is complete: everyone reading it "
@@ -173,33 +184,34 @@ def _monthly(kind: str, works: list[Work], evidence: Evidence, reviewers: Mappin
     for (person, _month), group in groups.items():
         # The pieces most people looked at first, then the newest: never the biggest.
         group.sort(key=lambda w: (-len(reviewers.get(w.id, ())), -w.occurred_at.timestamp(), w.id))
-        best = group[:PER_HIGHLIGHT]
-        out.append(_describe(kind, person, best, len(group), evidence, reviewers, by_id))
+        out.append(_describe(kind, person, group, evidence, reviewers, by_id))
     return out
 
 
-def _describe(kind: str, person: int, best: list[Work], total: int, evidence: Evidence,
+def _describe(kind: str, person: int, best: list[Work], evidence: Evidence,
               reviewers: Mapping[int, set[int]], by_id: Mapping[int, Work]) -> Suggestion:
+    """``best``: the month's pieces, the one to tell it by first."""
     main = best[0]
-    more = f" and {total - 1} more" if total > 1 else ""
+    # How many there were stays with the steward: a digest tells the work, it does not count it.
+    more = f"; {len(best)} such pieces of work by them this month" if len(best) > 1 else ""
     names = evidence.names
     if kind == "merged-after-review":
         who = reviewers.get(main.id, ())
-        title = f"{main.title or 'A pull request'}{more}"
+        title = main.title or "A pull request"
         why = f"Reviewed by {_count(len(who), 'person', 'people')} and merged into {main.channel or 'the project'}."
         reason = f"merged after review by {_people(who, names)}"
     elif kind == "review":
         target = by_id[main.parent] if main.parent in by_id else None
-        title = f"Review of {target.title if target and target.title else 'a pull request'}{more}"
+        title = f"Review of {target.title if target and target.title else 'a pull request'}"
         why = "Their review asked for changes that were made before the work was merged."
         reason = "a review asking for changes, on a pull request that was then merged"
     else:  # accepted-answer
         asked = main.topic or (by_id[main.parent].title if main.parent in by_id else "") or main.title
-        title = f"Answer to {asked or 'a question'}{more}"
+        title = f"Answer to {asked or 'a question'}"
         why = f"Their answer to \u201c{asked}\u201d was accepted as the solution." if asked else \
             "Their answer was accepted as the solution."
         reason = "an answer accepted as the solution"
-    return Suggestion(kind, person, [w.id for w in best], main.contribution_type, title, why, reason,
+    return Suggestion(kind, person, [w.id for w in best], main.contribution_type, title, why, reason + more,
                       max(w.occurred_at for w in best))
 
 
@@ -207,21 +219,21 @@ def _support(evidence: Evidence, by_id: Mapping[int, Work]) -> list[Suggestion]:
     groups: dict[tuple[int, str], list[tuple[Work, Thanked]]] = defaultdict(list)
     for t in evidence.thanked:
         reply = by_id.get(t.reply)
-        if reply is not None and reply.person != t.thanker:
+        if reply is not None and reply.person != t.thanker and evidence.free("support", reply.id):
             groups[(reply.person, f"{t.at:%Y-%m}")].append((reply, t))
     out = []
     for (person, _month), pairs in groups.items():
         pairs.sort(key=lambda p: (-p[1].at.timestamp(), p[0].id))
         reply, thanks = pairs[0]
-        best = [r for r, _ in pairs[:PER_HIGHLIGHT]]
+        best = list({r.id: r for r, _ in pairs}.values())  # one reply may be thanked by several people
         thankers = {t.thanker for _, t in pairs}
-        more = f" and {len(pairs) - 1} more" if len(pairs) > 1 else ""
+        more = f"; {len(best)} replies thanked this month" if len(best) > 1 else ""
         out.append(Suggestion(
             "support", person, [r.id for r in best], "support",
-            f"Help with \u201c{thanks.topic}\u201d{more}" if thanks.topic else f"Help in {reply.channel or 'a conversation'}{more}",
+            f"Help with \u201c{thanks.topic}\u201d" if thanks.topic else f"Help in {reply.channel or 'a conversation'}",
             "Their reply solved someone's problem, and that person came back to say thank you.",
-            f"thanked for help by {_people(thankers, evidence.names)}: \u201c{thanks.excerpt}\u201d",
-            max(t.at for _, t in pairs[:PER_HIGHLIGHT])))
+            f"thanked for help by {_people(thankers, evidence.names)}: \u201c{thanks.excerpt}\u201d{more}",
+            max(t.at for _, t in pairs)))
     return out
 
 
@@ -229,7 +241,7 @@ def _firsts(evidence: Evidence, by_id: Mapping[int, Work]) -> list[Suggestion]:
     out = []
     for person, activity in evidence.first_of.items():
         w = by_id.get(activity)
-        if w is None:
+        if w is None or not evidence.free("first-contribution", w.id):
             continue
         what = f"{w.kind.replace('-', ' ')}{' in ' + w.channel if w.channel else ''}"
         article = "an" if what[:1] in "aeiou" else "a"
@@ -245,7 +257,7 @@ def _milestones(evidence: Evidence, by_id: Mapping[int, Work]) -> list[Suggestio
     out = []
     for (mentee, what), activity in evidence.milestones.items():
         w = by_id.get(activity)
-        if w is None:
+        if w is None or not evidence.free("mentee-milestone", w.id):
             continue
         day = w.occurred_at.date()
         mentoring = next((m for m in spans.get(mentee, ()) if m.started_on <= day

@@ -1,13 +1,15 @@
 """Use case: suggest highlights for a period from its quality signals.
 
 Loads the period's activity from the ORM, finds help received in its conversations
-(``gratitude``), asks ``signals`` for suggestions and saves the new ones. Idempotent: a
-suggestion whose activities already back a highlight of the same kind (waiting, confirmed
-or dismissed) is not made again, so a re-run, or a run over an overlapping period, adds
-nothing and a dismissed suggestion never comes back.
+(``gratitude``), asks ``signals`` for suggestions and saves the new ones. Idempotent: work
+that already backs a highlight of the same kind (waiting, confirmed or dismissed), or a
+nomination, is left out before suggestions are made, so a re-run adds nothing, a run over
+an overlapping period adds only what the first left out, and a dismissed suggestion never
+comes back.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -171,21 +173,25 @@ def _groups(people: Iterable[int], day: dt.date) -> dict[int, int]:
     return {person: key[2] for person, key in best.items()}
 
 
+def _covered(activities: Iterable[int]) -> frozenset[tuple[str, int]]:
+    """(kind, activity) pairs that already back a highlight, whatever its status; a
+    nomination covers its work for every kind ("*")."""
+    ids = list(activities)
+    found: set[tuple[str, int]] = set()
+    through = Highlight.activities.through.objects
+    for i in range(0, len(ids), CHUNK):
+        for kind, activity in through.filter(activity_id__in=ids[i:i + CHUNK]).values_list("highlight__kind", "activity_id"):
+            found.add(("*" if kind == "nomination" else kind, activity))
+    return frozenset(found)
+
+
 @transaction.atomic
 def suggest_highlights(period: Period, *, confirm: bool = False, actor=None, actor_label: str = "") -> Suggested:
     evidence = load_evidence(period)
-    suggestions = signals.suggest(evidence)
-    wanted = {a for s in suggestions for a in s.activities}
-    covered = set(Highlight.activities.through.objects.filter(activity_id__in=wanted)
-                  .values_list("highlight__kind", "activity_id"))
-    fresh, already = [], 0
-    for s in suggestions:
-        s.activities = [a for a in s.activities if (s.kind, a) not in covered]
-        if not s.activities:
-            already += 1
-            continue
-        covered.update((s.kind, a) for a in s.activities)
-        fresh.append(s)
+    evidence.covered = _covered({w.id for w in (*evidence.works, *evidence.context)})
+    fresh = signals.suggest(evidence)
+    everything = signals.suggest(dataclasses.replace(evidence, covered=frozenset())) if evidence.covered else []
+    already = sum(1 for s in everything if not any(evidence.free(s.kind, a) for a in s.activities))
     groups = _groups({s.person for s in fresh}, period.until)
     now = timezone.now()
     status = HighlightStatus.CONFIRMED if confirm else HighlightStatus.SUGGESTED

@@ -121,3 +121,15 @@ def test_rows_point_at_each_other_correctly():
     # ids were chosen by the demo: the database's own sequences must have moved past them
     person = Person.objects.create(display_name="After the demo")
     assert person.pk > Person.objects.exclude(pk=person.pk).order_by("-pk").first().pk
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("today", [dt.date(2026, 12, 1), dt.date(2027, 1, 2), dt.date(2026, 11, 25)])
+def test_recognition_is_there_whatever_the_day_of_the_month(today):
+    from seedbed.recognition.models import Digest, Highlight
+
+    build(today=today)
+    assert Highlight.objects.filter(status="confirmed").exists() and Highlight.objects.filter(status="suggested").exists()
+    published = Digest.objects.get(status="published")
+    assert published.until < today - dt.timedelta(days=30)  # only decided highlights are ever published
+    assert Digest.objects.filter(status="draft").exists()

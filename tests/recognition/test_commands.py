@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from seedbed.cli import main
+from seedbed.activity.models import Activity
 from seedbed.recognition.models import Highlight, HighlightStatus, Thanks
 from tests.recognition.builders import act, at, person
 
@@ -139,3 +140,19 @@ def test_a_period_ending_before_it_starts_fails(capsys):
     code, out, err = run(capsys, "highlights", "suggest", "--since", "2026-03-31", "--until", "2026-03-01")
     assert code == 1 and out == "" and err.count("\n") == 1 and "before it starts" in err
     assert not Highlight.objects.exists()
+
+
+def test_a_thank_you_for_an_activity_with_its_date_and_arrival(capsys, community):
+    ann, *_ = community
+    work = Activity.objects.filter(identity__person=ann).order_by("pk").first()
+    code, out, err = run(capsys, "thanks", "record", str(ann.pk), "personal-message", "--activity", str(work.pk),
+                         "--given-on", "2026-03-20", "--arrived", "yes")
+    assert code == 0, err
+    t = Thanks.objects.get()
+    assert (list(t.activities.all()), str(t.given_on), t.arrived) == ([work], "2026-03-20", True)
+    for bad in (("--activity", "999999"), ("--activity", str(work.pk), "--given-on", "20260320")):
+        code, out, err = run(capsys, "thanks", "record", str(ann.pk), "personal-message", *bad)
+        assert code == 1 and err.count("\n") == 1
+    code, out, err = run(capsys, "thanks", "budget", "Fund", "--since", "2026-01-01", "--until", "2026-12-31",
+                         "--amount", "nan")
+    assert code == 1 and "not an amount of money" in err and err.count("\n") == 1

@@ -108,7 +108,7 @@ def test_a_nomination_needs_a_sentence(talk, sentence):
 def test_a_bots_work_cannot_be_nominated():
     bot = person("renovate[bot]", username="renovate", kind=PersonKind.BOT, bot=True)
     pr = act(bot, "pull-request", at(3, 3), merged=True, title="Update dependency x")
-    with pytest.raises(RecognitionError, match="bot"):
+    with pytest.raises(RecognitionError, match="cannot be nominated"):
         services.nominate(pr, User.objects.create_user("alice"), "So many updates!")
     assert not Highlight.objects.exists() and not Nomination.objects.exists()
 
@@ -171,3 +171,16 @@ def test_erasing_a_reviewer_removes_their_name_from_other_peoples_highlights():
     erase(bob, actor_label="test")
     texts = Highlight.objects.values_list("title", "why", "reason")
     assert not any("Bob Reviewer" in text for row in texts for text in row)
+
+
+def test_work_recognised_after_a_merge_goes_back_with_its_author_on_undo():
+    ann, ann2 = person("Ann Author", consent=True), person("Ann A.", username="ann2")
+    record = merge_people(ann, ann2, method="steward", reason="same person")
+    theirs = act(ann, "pull-request", at(3, 5), merged=True, identity=Identity.objects.get(key="ann2"))  # ann2's account
+    h = highlight(ann, theirs)  # made while merged: credits the survivor
+    thanks = Thanks.objects.create(person=ann, kind="personal-message")
+    thanks.highlights.add(h)
+    undo_merge(record)
+    h.refresh_from_db()
+    thanks.refresh_from_db()
+    assert (h.person_id, thanks.person_id) == (ann2.pk, ann2.pk)

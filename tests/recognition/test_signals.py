@@ -28,7 +28,8 @@ def test_volume_makes_one_suggestion_per_person_kind_and_month():
     works = [w(i, 1, "pull-request", merged=True, day=i % 20) for i in range(1, 13)]
     works += [w(100 + i, 2, "review", "review", parent=i, day=i % 20) for i in range(1, 13)]
     out = [s for s in suggest(Evidence(works, NAMES)) if s.kind == "merged-after-review"]
-    assert len(out) == 1 and len(out[0].activities) == 5 and "and 11 more" in out[0].title
+    assert len(out) == 1 and len(out[0].activities) == 12  # all of it, so none is suggested again
+    assert "more" not in out[0].title and "12 such pieces of work by them this month" in out[0].reason
 
 
 def test_reviews_that_shaped_a_change_answers_events_talks_translations():
@@ -79,3 +80,19 @@ def test_work_without_a_title_is_named_after_what_it_answers():
     assert w(1, 1, "commit", title="Add maps").name == "Add maps"
     first = suggest(Evidence([w(1, 1, "issue", "bug", channel="app")], NAMES, first_of={1: 1}))
     assert first[0].why == "Their first contribution: an issue in app."
+
+
+def test_covered_work_is_left_out_before_suggesting_and_nominations_cover_every_kind():
+    works = [w(i, 1, "pull-request", merged=True, title=f"PR {i}", day=i) for i in range(1, 4)]
+    works += [w(10 + i, 2, "review", "review", parent=i, day=i) for i in range(1, 4)]
+    out = suggest(Evidence(works, NAMES, covered=frozenset({("merged-after-review", 3)})))
+    assert [s.activities for s in out] == [[2, 1]] and out[0].title == "PR 2"  # the text is about what it holds
+    assert suggest(Evidence(works, NAMES, covered=frozenset({("*", 1), ("*", 2), ("*", 3)}))) == []
+    answer = [w(1, 1, "answer", accepted=True), w(2, 2, "topic")]
+    assert suggest(Evidence(answer, NAMES, covered=frozenset({("*", 1)}))) == []
+
+
+def test_one_reply_thanked_by_two_people_is_pointed_at_once():
+    reply = w(9, 2, "post", "support")
+    out = suggest(Evidence([reply], NAMES, thanked=[Thanked(9, 1, "thanks", T), Thanked(9, 3, "thanks too", T)]))
+    assert len(out) == 1 and out[0].activities == [9] and "Ana Souza" in out[0].reason and "Cy Oduya" in out[0].reason

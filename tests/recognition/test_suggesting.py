@@ -4,11 +4,13 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import User
 
 from seedbed.mentoring.models import Mentorship
 from seedbed.people.models import PersonKind
 from seedbed.recognition.models import Highlight, HighlightStatus
-from seedbed.recognition.services import dismiss_highlight
+from seedbed.recognition.periods import Period
+from seedbed.recognition.services import dismiss_highlight, nominate
 from seedbed.recognition.suggesting import suggest_highlights
 from tests.recognition.builders import MARCH, act, at, person
 
@@ -175,5 +177,30 @@ def test_ten_merged_pull_requests_in_a_month_make_one_highlight():
     [h] = Highlight.objects.filter(person=pat)
     linked = list(h.activities.values_list("pk", flat=True))
     assert h.kind == "merged-after-review" and result.created == 1
-    assert 1 <= len(linked) <= 5 and set(linked) <= set(pulls)
-    assert "and 9 more" in h.title
+    assert sorted(linked) == sorted(pulls)  # the whole month, so none of it is suggested again
+    assert "more" not in h.title and "10 such pieces of work" in h.reason  # counts stay with the steward
+
+
+def test_an_overlapping_period_adds_only_what_the_first_run_left_out():
+    pat, rev = regular("Pat Prolific"), regular("Rex Reviewer")
+    for day in range(2, 12):
+        pr = act(pat, "pull-request", at(3, day), merged=True, title=f"Change {day}")
+        act(rev, "review", at(3, day, 9), contribution_type="review", parent=pr, extra={"state": "APPROVED"})
+    suggest_highlights(Period(dt.date(2026, 3, 5), dt.date(2026, 3, 7)))
+    second = suggest_highlights(MARCH)
+    rows = list(Highlight.objects.filter(person=pat, kind="merged-after-review").prefetch_related("activities"))
+    assert len(rows) == 2 and second.created == 1
+    held = [a.pk for h in rows for a in h.activities.all()]
+    assert len(held) == len(set(held))  # no piece of work in two highlights of the same kind
+    for h in rows:  # each title names work the highlight holds
+        assert h.title in {a.title for a in h.activities.all()}
+    assert suggest_highlights(MARCH).created == 0
+
+
+def test_nominated_work_is_not_suggested_again_under_another_kind():
+    ann, bob = regular("Ann Asker"), regular("Bob Answerer")
+    topic = act(ann, "topic", at(3, 3), platform="discourse", title="How?", thread_key="t1")
+    answer = act(bob, "answer", at(3, 4), platform="discourse", accepted=True, parent=topic, thread_key="t1")
+    nominate(answer, User.objects.create_user("carol"), "Best answer of the year.")
+    suggest_highlights(MARCH)
+    assert list(Highlight.objects.filter(activities=answer).values_list("kind", flat=True)) == ["nomination"]

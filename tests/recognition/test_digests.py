@@ -8,7 +8,7 @@ from seedbed.groups.models import Group, Membership
 from seedbed.recognition import digests
 from seedbed.recognition.models import DigestStatus, HighlightStatus
 from seedbed.recognition.periods import Period
-from seedbed.recognition.services import RecognitionError
+from seedbed.recognition.services import RecognitionError, dismiss_highlight
 from tests.recognition.builders import MARCH, act, at, highlight, person
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,16 @@ def test_an_empty_digest_cannot_be_published(month):
         digests.publish(empty, by=editor)
     empty.refresh_from_db()
     assert (empty.status, empty.published_at) == (DigestStatus.DRAFT, None)
+
+
+def test_links_only_for_named_people_only_web_links_only_confirmed(month):
+    nia, oto, shown, *_ = month
+    evil = highlight(oto, act(oto, "talk", at(3, 25), title="Talk", url="javascript:alert(1)"), kind="talk")
+    html = digests.render_html(digests.story(MARCH))
+    assert "https://example.org" in html  # Oto agreed to be named: their work is linked
+    for a in shown[0].activities.all():  # Nia did not: a link would show her handle
+        assert a.url not in html
+    assert "javascript:" not in html and "Talk" in html
+    digest = digests.create_draft(MARCH)
+    dismiss_highlight(evil)
+    assert "Talk</" not in digests.render_html(digests.story_of(digest))  # dismissed later: gone from the digest

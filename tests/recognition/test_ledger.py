@@ -145,3 +145,17 @@ def test_a_public_highlight_only_with_consent(ann):
     ann.consent_public_listing = True
     ann.save()
     assert "public-highlight" in kinds(suggest_thanks(ann, MARCH_10))
+
+
+def test_what_a_member_keeps_to_themselves_is_never_used(ann):
+    Motivation.objects.create(person=ann, motive="learn", importance=4, orientation=0)
+    ann.thanks_preferences = ["dinner"]
+    ann.field_visibility = {"motivation": "only-me", "thanks_preferences": "only-me"}
+    ann.save()
+    ideas = suggest_thanks(ann, MARCH_10)
+    reasons = " ".join(r for i in ideas for r in i.reasons)
+    assert "learn" not in reasons and "said they like" not in reasons
+    assert kinds(ideas) == ["personal-message"]
+    ann.field_visibility = {}
+    ann.save()
+    assert "introduction" in kinds(suggest_thanks(ann, MARCH_10))  # the default (stewards) is used

@@ -79,6 +79,8 @@ def set_budget(fund_name: str, starts_on: dt.date, ends_on: dt.date, amount, cur
     if not name:
         raise RecognitionError("a fund needs a name")
     fund, _ = Fund.objects.get_or_create(name=name, defaults={"currency": currency.upper()[:3]})
+    if fund.currency != currency.upper()[:3]:
+        raise RecognitionError(f"{fund.name} counts in {fund.currency}, not {currency.upper()}")
     overlap = Budget.objects.filter(fund=fund, starts_on__lte=ends_on, ends_on__gte=starts_on).exclude(starts_on=starts_on)
     if overlap.exists():
         raise RecognitionError(f"{fund.name} already has a budget overlapping {starts_on} to {ends_on}")

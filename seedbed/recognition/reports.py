@@ -45,7 +45,7 @@ def assess(period: Period) -> fairness.Fairness:
     for person, n in activity.items():
         by_region[people.get(person) or "no region given"] += n
         by_newcomer[_cohort(firsts.get(person), period)] += n
-    groups = _group_activity(activity)
+    groups = _group_activity(activity, period)
     dimensions = [
         ("contribution type", {CONTRIBUTION_TYPES.get(t, t): n for t, n in by_type.items()},
          Counter(CONTRIBUTION_TYPES.get(h["contribution_type"], h["contribution_type"]) for h in highlights)),
@@ -63,11 +63,13 @@ def _cohort(first_seen: dt.datetime | None, period: Period) -> str:
     return "everyone else"
 
 
-def _group_activity(activity: dict[int, int]) -> dict[str, int]:
-    """Activities per group, counting each member's activities for every group they are in."""
+def _group_activity(activity: dict[int, int], period: Period) -> dict[str, int]:
+    """Activities per group, counting each member's activities for every group they were in at
+    the end of the period (as highlights are told under the group of that day)."""
     out: Counter = Counter()
-    rows = Membership.objects.filter(person_id__in=list(activity), left_on__isnull=True).values_list(
-        "person_id", "group__name").distinct()
+    rows = (Membership.objects.filter(person_id__in=list(activity), joined_on__lte=period.until)
+            .filter(Q(left_on__isnull=True) | Q(left_on__gte=period.until))
+            .values_list("person_id", "group__name").distinct())
     for person, group in rows:
         out[group] += activity.get(person, 0)
     return dict(out)

@@ -184,7 +184,9 @@ class _Thread:
         for index, sentence in enumerate(sentences):
             if not (STRONG.search(sentence) or WEAK.search(sentence)):
                 continue
-            addressed = any(p is not me for _, p in _named(sentence, others))
+            parent = self.by_key.get(message.reply_to or "")
+            answers_someone = parent is not None and parent.author != message.author and parent.key != self.root
+            addressed = answers_someone or any(p is not me for _, p in _named(sentence, others))
             thanks = _gratitude(sentence, text, addressed)
             if thanks is None:
                 continue
@@ -205,11 +207,10 @@ class _Thread:
     def target(self, sentence: str, text: str, message: Message, me: _Person, others: list[_Person]) -> _Person | None:
         everyone = [*others, me]
         for scope in (sentence, text):
-            named = _named(scope, everyone)
+            # their own name is a signature ("Thanks, Ann"), not someone thanked
+            named = [p for _, p in _named(scope, everyone) if p is not me]
             if named:
-                if all(p is me for _, p in named):
-                    return None  # thanking themselves
-                return next(p for _, p in named if p is not me)
+                return named[0]
         if _MENTION.search(sentence):
             return None  # thanks someone who has not written in this thread: nothing here to point to
         parent = self.by_key.get(message.reply_to or "")

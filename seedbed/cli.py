@@ -72,6 +72,23 @@ def _print_resolved(run) -> None:
         print(f"identity resolution: {run.identities} identities, {run.merged} merged automatically{pending}")
 
 
+def cmd_import_mbox(args) -> int:
+    from seedbed.importers.mbox import import_mbox
+
+    for path in args.files:
+        result = import_mbox(path, list_name=args.list or "", skip_bad=args.skip_bad,
+                             progress=_progress(os.path.basename(path)))
+        if result.unchanged:
+            print(f"{result.path}: unchanged since it was imported ({result.messages} messages)")
+            continue
+        for bad in result.skipped:
+            print(f"seedbed: skipped {path}: {bad}", file=sys.stderr)
+        print(f"{result.path}: {result.messages} messages, {result.created} new, {len(result.skipped)} skipped, "
+              f"{result.identities_created} new identities")
+        _print_resolved(result.resolved)
+    return 0
+
+
 def cmd_people_resolve(args) -> int:
     from seedbed.people.merging import run_resolver
 
@@ -299,6 +316,11 @@ def build_parser() -> argparse.ArgumentParser:
     git.add_argument("paths", nargs="+", metavar="PATH")
     git.add_argument("--no-mailmap", action="store_true", help="ignore the repository's own .mailmap")
     git.set_defaults(func=cmd_import_git)
+    mbox = imp_sub.add_parser("mbox", help="mailing-list archives: mbox (plain or .gz), Pipermail .txt(.gz), HyperKitty")
+    mbox.add_argument("files", nargs="+", metavar="FILE")
+    mbox.add_argument("--list", metavar="NAME", help="the list's name (default: its List-Id, else the file name)")
+    mbox.add_argument("--skip-bad", action="store_true", help="report unreadable messages and import the rest")
+    mbox.set_defaults(func=cmd_import_mbox)
 
     stats = sub.add_parser("stats", help="counts of people, identities and activities")
     stats.add_argument("--json", action="store_true", help="print JSON")

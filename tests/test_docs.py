@@ -40,3 +40,12 @@ def test_every_setting_is_in_the_readme_and_nothing_else():
 def test_quick_start_is_exactly_two_commands():
     quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     assert re.findall(r"^    (\S.*)$", quick, re.M) == ["./dev demo", "./dev test"]
+
+
+def test_the_import_mapping_table_matches_the_code():
+    from seedbed.importers.mapping import ALL
+
+    table = README.split("### What each import makes of its items", 1)[1].split("\n### ", 1)[0]
+    rows = [tuple(c.strip() for c in line.strip().strip("|").split("|")) for line in table.splitlines()
+            if line.startswith("| ") and not line.startswith("| import") and not line.startswith("|---")]
+    assert rows == [(m.source, m.item, m.kind, m.contribution_type, m.signals) for m in ALL]

@@ -79,7 +79,9 @@ def cmd_import_mbox(args) -> int:
         result = import_mbox(path, list_name=args.list or "", skip_bad=args.skip_bad,
                              progress=_progress(os.path.basename(path)))
         if result.unchanged:
-            print(f"{result.path}: unchanged since it was imported ({result.messages} messages)")
+            print(f"{result.path}: unchanged since it was imported ({result.messages} messages, list "
+                  f"{result.channel})" + (f"; --list {args.list} does not rename it" if args.list and
+                                          args.list != result.channel else ""))
             continue
         for bad in result.skipped:
             print(f"seedbed: skipped {path}: {bad}", file=sys.stderr)

@@ -29,6 +29,10 @@ GZIP_MAGIC = b"\x1f\x8b"
 MAX_HEADER_LINE = 8000  # longer than any real header; a sign of a broken header block
 _FROM_LINE = re.compile(rb"^From \S+(?: at \S+)?\s+(.*\S)\s*$")
 _ESCAPED_FROM = re.compile(rb"^>+From ")
+# A separator is "From ADDRESS DATE" with an asctime date ("Mon Mar  2 10:00:00 2026", a zone
+# allowed); an unescaped "From the docs, …" after a blank line is body text.
+_SEPARATOR = re.compile(rb"^From \S+(?: at \S+)?\s+[A-Z][a-z]{2},? [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}(?::\d{2})?"
+                        rb"(?: [+-]\d{4}| [A-Z]{2,5})? \d{4}(?: [+-]\d{4})?\s*$")
 _OBFUSCATED = re.compile(r"^\s*([\w.+\-=/!#$%&'*?^`{|}~]+) at ([\w\-]+(?:\.[\w\-]+)+)\s*$")
 _PIPERMAIL_FROM = re.compile(r"^\s*([\w.+\-=/!#$%&'*?^`{|}~]+ at [\w\-]+(?:\.[\w\-]+)+)\s*(?:\((.*)\))?\s*$")
 _MSGID = re.compile(r"<[^<>\s]+>")
@@ -90,7 +94,7 @@ def split(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes, bytes]]:
     from_line, chunk = b"", []
     previous_blank = True
     for line in lines:
-        if line.startswith(b"From ") and previous_blank:
+        if line.startswith(b"From ") and previous_blank and (number == 0 or _SEPARATOR.match(line)):
             if number:
                 yield number, start, from_line, b"".join(chunk)
             number += 1
@@ -104,6 +108,8 @@ def split(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes, bytes]]:
         offset += len(line)
     if number:
         yield number, start, from_line, b"".join(chunk)
+    else:
+        raise BadArchive("no messages: an empty file, or not an mbox archive")
 
 
 # -- one message ----------------------------------------------------------------------------------
@@ -269,7 +275,9 @@ def _decode(payload: bytes, charset: str) -> tuple[str, str]:
     """Text from bytes in a declared charset that may lie: UTF-8 first when declared or unknown,
     then the declaration, then Latin-1 (which reads any byte)."""
     declared = (charset or "").lower().strip('"')
-    for attempt in dict.fromkeys(["utf-8" if declared in ("", "utf-8", "utf8", "us-ascii") else declared, "utf-8"]):
+    # UTF-8 first whatever the label says: bytes that decode as UTF-8 almost never meant
+    # anything else, and mail clients mislabel it more often than anything
+    for attempt in dict.fromkeys(["utf-8", declared or "utf-8"]):
         try:
             return payload.decode(attempt), "" if attempt in ("utf-8", "us-ascii") else attempt
         except (LookupError, UnicodeDecodeError):
@@ -344,6 +352,8 @@ def thread(mails: list[Mail], known: dict[str, str] | None = None) -> None:
             parent = by_subject.get(subject_key(mail.subject), "")
         mail.parent = parent if parent != mail.message_id else ""
         first = next((r for r in mail.references if r in roots), "")
-        mail.thread = roots.get(mail.parent) or roots.get(first) or first or mail.parent or mail.message_id
+        # References lists the thread's first message first, even when it is not in any archive
+        start = mail.references[0] if mail.references else ""
+        mail.thread = roots.get(mail.parent) or roots.get(first) or start or mail.parent or mail.message_id
         roots[mail.message_id] = mail.thread
         by_subject.setdefault(subject_key(mail.subject), mail.message_id)

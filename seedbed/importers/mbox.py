@@ -13,11 +13,12 @@ unchanged since is not read again.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -29,10 +30,12 @@ from seedbed.importers.mapping import MBOX_ANSWERS, MBOX_REPLIES, MBOX_STARTS
 from seedbed.importers.mbox_files import fingerprint, read
 from seedbed.importers.progress import Progress, Silent
 from seedbed.people.merging import ResolverRun, run_resolver
+from seedbed.people.models import Identity
 from seedbed.people.services import IdentityRegistry
 
 KIND = "mbox"
 PLATFORM = "mbox"
+MAX_DEPTH = 50  # thread levels a late import repairs
 BATCH = 5000  # messages per transaction: each commit costs a sync to disk
 
 
@@ -44,6 +47,7 @@ class MboxImportResult:
     created: int
     skipped: list[str] = field(default_factory=list)  # "message N (byte X): reason"
     unchanged: bool = False
+    channel: str = ""
     identities_created: int = 0
     resolved: ResolverRun = field(default_factory=ResolverRun)
 
@@ -58,14 +62,23 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
     source = Source.objects.filter(kind=KIND, location=location).first()
     print_ = fingerprint(file)
     if source is not None and source.cursor.get("complete") and source.cursor.get("file") == print_:
-        return MboxImportResult(location, source.pk, source.cursor.get("messages", 0), 0, unchanged=True)
-    mails, skipped = read(file, skip_bad)
+        return MboxImportResult(location, source.pk, source.cursor.get("messages", 0), 0, unchanged=True,
+                                channel=source.name)
+    try:
+        mails, skipped = read(file, skip_bad)
+    except ImportFailed as exc:
+        if source is not None:  # `seedbed sources` shows why the last run failed
+            Source.objects.filter(pk=source.pk).update(status=SourceStatus.FAILED, error=str(exc)[:2000],
+                                                       last_run_at=timezone.now())
+        raise
+    mails, duplicates = _unique(mails)
+    skipped += duplicates
     outside = _parents(mails)
     known = {}
     for i in range(0, len(outside), 5000):
         known.update(Activity.objects.filter(platform=PLATFORM, key__in=outside[i:i + 5000]).values_list("key", "thread_key"))
     mail.thread(mails, known)
-    channel = list_name or next((m.list_id for m in mails if m.list_id), "") or file.name.split(".")[0]
+    channel = list_name or next((m.list_id for m in mails if m.list_id), "") or list_of(file)
     if source is None:
         source = Source.objects.create(kind=KIND, location=location, name=channel[:200])
     registry = IdentityRegistry(KIND, channel[:300])
@@ -84,16 +97,44 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
             source.save(update_fields=["cursor", "status", "last_run_at"])
         progress.advance(len(batch))
     with transaction.atomic():
-        _link(source)
         registry.save_seen()
         to_resolve = sorted(earlier | set(registry.created_ids))
         resolved = run_resolver(to_resolve) if to_resolve else ResolverRun()
+        _link(source)  # after resolution: a reply to oneself under another address is not a reply received
         source.cursor = {"file": print_, "messages": len(mails), "complete": True, "skipped": len(skipped)}
         source.status, source.error, source.last_run_at = SourceStatus.OK, "", timezone.now()
         source.save()
     progress.finish()
     return MboxImportResult(location, source.pk, len(mails), created, skipped, identities_created=registry.created,
-                            resolved=resolved)
+                            resolved=resolved, channel=channel)
+
+
+_MONTHLY = re.compile(r"^\d{4}-(?:\d{2}|[A-Za-z]+)(?:-\d{2})?$")
+
+
+def list_of(file: Path) -> str:
+    """The list an archive file belongs to, from its name: Pipermail's monthly archives
+    (``2026-March.txt.gz``) are named by month, so their folder names the list."""
+    stem = file.name.split(".")[0]
+    if _MONTHLY.match(stem) and file.resolve().parent.name:
+        return file.resolve().parent.name
+    return stem
+
+
+def _unique(mails: list[mail.Mail]) -> tuple[list[mail.Mail], list[str]]:
+    """One message per Message-ID: a copy (a list archiving its own cross-post) is dropped
+    quietly; a different message claiming an ID already used is reported and left out."""
+    seen: dict[str, mail.Mail] = {}
+    kept, reported = [], []
+    for m in mails:
+        first = seen.get(m.message_id)
+        if first is None:
+            seen[m.message_id] = m
+            kept.append(m)
+        elif (first.sender_email, first.body) != (m.sender_email, m.body):
+            reported.append(f"message {m.number} (byte {m.offset}): the same Message-ID as message {first.number} "
+                            "but a different message")
+    return kept, reported
 
 
 def _parents(mails: list[mail.Mail]) -> list[str]:
@@ -136,15 +177,29 @@ def _save(batch: list[mail.Mail], registry: IdentityRegistry, source: Source, ch
 
 
 def _link(source: Source) -> None:
-    """Point this source's replies at what they answer, and count the replies each message
-    received from someone else: two statements, whatever the size of the archive."""
+    """Point replies at what they answer, whichever archive came first; give each reply the
+    thread of what it answers and the type that follows from it; count the replies each
+    message received from someone else. A few statements, whatever the size of the archive."""
     parent = Activity.objects.filter(platform=PLATFORM, key=OuterRef("parent_key")).values("id")[:1]
     mine = Activity.objects.filter(source=source).values("key")
     # this archive's replies, and replies in archives imported before it to messages in this one
     orphans = Activity.objects.filter(Q(source=source) | Q(platform=PLATFORM, parent_key__in=mine), parent__isnull=True)
     orphans.exclude(parent_key="").update(parent_id=Subquery(parent))
-    replies = (Activity.objects.filter(parent_id=OuterRef("pk")).exclude(identity_id=OuterRef("identity_id"))
-               .order_by().values("parent_id").annotate(n=Count("id")).values("n"))
+    parents_thread = Activity.objects.filter(pk=OuterRef("parent_id")).values("thread_key")[:1]
+    for _ in range(MAX_DEPTH):  # a reply imported before its thread's start learns the thread, level by level
+        moved = (Activity.objects.filter(platform=PLATFORM, parent__isnull=False)
+                 .exclude(thread_key=F("parent__thread_key")).update(thread_key=Subquery(parents_thread)))
+        if not moved:
+            break
+    threads = Activity.objects.filter(source=source).values("thread_key")
+    asks = Activity.objects.filter(platform=PLATFORM, key=OuterRef("thread_key")).filter(
+        Q(title__contains="?") | Q(body__contains="?"))
+    replies = Activity.objects.filter(platform=PLATFORM, thread_key__in=threads, parent__isnull=False)
+    replies.update(contribution_type=Case(When(Exists(asks), then=Value(MBOX_ANSWERS.contribution_type)),
+                                          default=Value(MBOX_REPLIES.contribution_type)))
+    author = Identity.objects.filter(pk=OuterRef(OuterRef("identity_id"))).values("person_id")[:1]
+    received = (Activity.objects.filter(parent_id=OuterRef("pk")).exclude(identity__person_id=Subquery(author))
+                .order_by().values("parent_id").annotate(n=Count("id")).values("n"))
     answered = Activity.objects.filter(source=source).exclude(parent__isnull=True).values("parent_id")
     Activity.objects.filter(Q(source=source) | Q(id__in=answered)).update(
-        replies_received=Coalesce(Subquery(replies), Value(0)))
+        replies_received=Coalesce(Subquery(received), Value(0)))

@@ -43,7 +43,10 @@ def read(path: Path, skip_bad: bool) -> tuple[list[mail.Mail], list[str]]:
         raise ImportFailed(f"{path}: {bad}") from None
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         where = f"after message {number} (byte {state['offset']} of the decompressed archive)"
-        raise ImportFailed(f"{path}: the archive is truncated or corrupt {where}: {exc}") from None
+        if not skip_bad:
+            raise ImportFailed(f"{path}: the archive is truncated or corrupt {where}: {exc}") from None
+        # the messages before the damage were read whole; the one it cut into is not kept
+        skipped.append(f"the rest of the archive, {where}: truncated or corrupt ({exc})")
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot read it: {exc.strerror or exc}") from None
     return mails, skipped

@@ -1,5 +1,6 @@
 """Importing mailing-list archives into the database: whole, again, incrementally, badly."""
 import gzip
+import random
 
 import pytest
 
@@ -107,3 +108,87 @@ def test_the_command_reports_what_it_did(tmp_path, capsys):
     assert "3 messages, 3 new, 0 skipped, 2 new identities" in out
     assert set(Activity.objects.values_list("channel", flat=True)) == {"dev"}
     assert main(["import", "mbox", path]) == 0 and "unchanged" in capsys.readouterr().out
+
+
+def threaded(n, sender, subject, parent=None, refs=(), body="words"):
+    extra = (f"In-Reply-To: <{parent}@example.org>\n" if parent is not None else "") + \
+        (f"References: {' '.join(f'<{r}@example.org>' for r in refs)}\n" if refs else "")
+    return (f"From {sender} Mon Mar  2 10:00:00 2026\nFrom: {sender}\nSubject: {subject}\nMessage-ID: <{n}@example.org>\n"
+            f"{extra}Date: Mon, 02 Mar 2026 1{n}:00:00 +0000\n\n{body}\n\n")
+
+
+ROOT_Q = threaded(1, "ana@example.org", "How do I sync?", body="How?")
+MID = threaded(2, "bo@example.org", "Re: How do I sync?", 1, (1,))
+LEAF = threaded(3, "cy@example.org", "Re: How do I sync?", 2, (1, 2))
+
+
+def facts():
+    return sorted(Activity.objects.values_list("key", "thread_key", "contribution_type", "parent__key", "replies_received"))
+
+
+@pytest.mark.parametrize("files", [[[ROOT_Q, MID, LEAF]], [[ROOT_Q, MID], [LEAF]], [[LEAF], [ROOT_Q, MID]],
+                                   [[MID], [LEAF], [ROOT_Q]]])
+def test_threads_types_and_counts_do_not_depend_on_how_the_archive_is_split(tmp_path, files):
+    for i, messages in enumerate(files):
+        import_mbox(write(tmp_path / f"part{i}.mbox", *messages), list_name="dev")
+    assert facts() == [
+        ("<1@example.org>", "<1@example.org>", "ideas", None, 1),
+        ("<2@example.org>", "<1@example.org>", "question", "<1@example.org>", 1),
+        ("<3@example.org>", "<1@example.org>", "question", "<2@example.org>", 0),
+    ]
+
+
+def test_a_reply_to_oneself_under_another_address_is_not_a_reply_received(tmp_path):
+    ann = Person.objects.create(display_name="Ann Lee")
+    for address in ("ann@home.example", "ann@work.example"):
+        Identity.objects.create(person=ann, source_kind="mbox", source_instance="dev", key=address, email=address)
+    import_mbox(write(tmp_path / "a.mbox", threaded(1, "ann@home.example", "Idea"),
+                      threaded(2, "ann@work.example", "Re: Idea", 1)), list_name="dev")
+    assert Activity.objects.get(key="<1@example.org>").replies_received == 0
+
+
+def test_one_message_per_message_id_and_a_clash_is_reported(tmp_path):
+    result = import_mbox(write(tmp_path / "dup.mbox", threaded(1, "ana@example.org", "A"), threaded(1, "ana@example.org", "A"),
+                               threaded(1, "bo@example.org", "B", body="another message")))
+    assert (result.messages, result.created) == (1, 1)
+    assert len(result.skipped) == 1 and "same Message-ID as message 1" in result.skipped[0]
+
+
+def test_prose_starting_with_from_is_body_and_a_utf8_body_labelled_latin1_is_read(tmp_path):
+    body = "First line.\n\nFrom the docs, I think it works.\n\nBye"
+    raw = threaded(1, "ana@example.org", "Docs", body=body).replace(
+        "\n\nFirst", "\nContent-Type: text/plain; charset=iso-8859-1\n\nFirst", 1) + threaded(2, "bo@example.org", "Caf\u00e9")
+    import_mbox(write(tmp_path / "prose.mbox", raw.replace("it works", "caf\u00e9 na\u00efve works")))
+    first = Activity.objects.get(key="<1@example.org>")
+    assert "From the docs" in first.body and "caf\u00e9 na\u00efve" in first.body and Activity.objects.count() == 2
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n\n", gzip.compress(b"")])
+def test_empty_archives_are_errors_not_successes(tmp_path, content):
+    path = tmp_path / "empty.mbox.gz"
+    path.write_bytes(content)
+    with pytest.raises(ImportFailed, match="no messages"):
+        import_mbox(str(path))
+
+
+def test_skip_bad_keeps_what_came_before_a_truncation(tmp_path):
+    rng = random.Random(7)  # bodies that do not compress, so the cut falls inside the archive
+    data = "".join(threaded(n, "ana@example.org", f"Topic {n}", body=f"{rng.getrandbits(8000):x}")
+                   for n in range(1, 9)).encode()
+    compressed = gzip.compress(data)
+    path = tmp_path / "cut.mbox.gz"
+    path.write_bytes(compressed[:len(compressed) // 2])
+    with pytest.raises(ImportFailed, match="truncated"):
+        import_mbox(str(path))
+    result = import_mbox(str(path), skip_bad=True)
+    assert result.created >= 1 and "truncated" in result.skipped[-1]
+    assert Source.objects.get().status == "ok"
+
+
+def test_pipermail_monthly_archives_of_one_folder_are_one_list(tmp_path):
+    folder = tmp_path / "marigold-dev"
+    folder.mkdir()
+    import_mbox(write(folder / "2026-March.txt", threaded(1, "ana@example.org", "A")))
+    import_mbox(write(folder / "2026-April.txt", threaded(2, "ana@example.org", "B")))
+    assert set(Activity.objects.values_list("channel", flat=True)) == {"marigold-dev"}
+    assert Identity.objects.count() == 1

@@ -113,8 +113,8 @@ def split(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes, bytes]]:
 
 
 # -- one message ----------------------------------------------------------------------------------
-def parse(number: int, offset: int, from_line: bytes, raw: bytes) -> Mail:
-    """One message of an archive, or ``BadMessage``."""
+def parse(number: int, offset: int, from_line: bytes, raw: bytes, now: dt.datetime | None = None) -> Mail:
+    """One message of an archive, or ``BadMessage``. ``now``: dates after it are not believed."""
     head = raw.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
     if b"\x00" in head:
         raise BadMessage(number, offset, "a NUL byte in its headers")
@@ -132,7 +132,7 @@ def parse(number: int, offset: int, from_line: bytes, raw: bytes) -> Mail:
     sender_email, sender_name = _sender(h)
     if not sender_email:
         raise BadMessage(number, offset, "no sender address in its From header")
-    date = _date(h.get("date"), from_line)
+    date = _date(h.get("date"), from_line, now)
     if date is None:
         raise BadMessage(number, offset, "no readable date, neither in its Date header nor its 'From ' line")
     text, charset = _text(msg) if msg is not None else _decode(payload, _charset(h))
@@ -247,23 +247,40 @@ def _sender(h: dict[str, str]) -> tuple[str, str]:
     return (address if "@" in address else ""), name
 
 
-def _date(value, from_line: bytes) -> dt.datetime | None:
-    for candidate in (value, _from_line_date(from_line)):
-        if not candidate:
-            continue
-        try:
-            when = parsedate_to_datetime(str(candidate))
-        except (TypeError, ValueError, IndexError, OverflowError):
-            continue
-        if when is None:
-            continue
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.timezone.utc)  # "-0000": the zone is not known
-        try:
-            return when.astimezone(dt.timezone.utc)
-        except (OverflowError, ValueError):
-            continue
+EARLIEST = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)  # before mailing lists as archives know them
+SLACK = dt.timedelta(days=2)  # how far a Date header may run ahead of the archive's own stamp
+
+
+def _date(value, from_line: bytes, now: dt.datetime | None = None) -> dt.datetime | None:
+    """The Date header, unless it is implausible (before 1980, in the future, or days after
+    the archive's own "From " stamp): then the stamp."""
+    stamp = _when(_from_line_date(from_line))
+    header = _when(value)
+    latest = min(t for t in (now and now + SLACK, stamp and stamp + SLACK) if t) if (now or stamp) else None
+    # Not bounded below by the stamp: tools that write mbox files (Python's mailbox among them)
+    # often stamp every message with the time of the export, years after it was sent.
+    if header is not None and EARLIEST <= header and (latest is None or header <= latest):
+        return header
+    if stamp is not None and stamp >= EARLIEST and (now is None or stamp <= now + SLACK):
+        return stamp
     return None
+
+
+def _when(candidate) -> dt.datetime | None:
+    if not candidate:
+        return None
+    try:
+        when = parsedate_to_datetime(str(candidate))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)  # "-0000": the zone is not known
+    try:
+        return when.astimezone(dt.timezone.utc)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _from_line_date(line: bytes) -> str:

@@ -36,6 +36,7 @@ from seedbed.people.services import IdentityRegistry
 KIND = "mbox"
 PLATFORM = "mbox"
 MAX_DEPTH = 50  # thread levels a late import repairs
+MAX_TEXT = 100_000  # characters of a message's own words (and of its quotes) kept; its size counts them all
 BATCH = 5000  # messages per transaction: each commit costs a sync to disk
 
 
@@ -163,8 +164,8 @@ def _save(batch: list[mail.Mail], registry: IdentityRegistry, source: Source, ch
         rows.append(dict(
             platform=PLATFORM, key=m.message_id[:300], identity_id=key, source_id=source.pk, kind=MBOX_STARTS.kind,
             contribution_type=contribution_type(m, questions), occurred_at=m.date, channel=channel[:300],
-            parent_key=m.parent[:300], thread_key=m.thread[:300], title=m.subject[:500], body=m.body,
-            size=m.words, extra={k: v for k, v in (("quoted", m.quoted), ("signature", m.signature),
+            parent_key=m.parent[:300], thread_key=m.thread[:300], title=m.subject[:500], body=m.body[:MAX_TEXT],
+            size=m.words, extra={k: v for k, v in (("quoted", m.quoted[:MAX_TEXT]), ("signature", m.signature[:2000]),
                                                    ("charset", m.charset)) if v},
         ))
     known = set(Activity.objects.filter(platform=PLATFORM, key__in=[r["key"] for r in rows]).values_list("key", flat=True))

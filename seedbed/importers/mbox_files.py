@@ -2,6 +2,7 @@
 parser (seedbed.importers.mail). No database here, so it can be used and tested alone."""
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import os
@@ -29,12 +30,13 @@ def _lines(path: Path, state: dict) -> Iterator[bytes]:
 def read(path: Path, skip_bad: bool) -> tuple[list[mail.Mail], list[str]]:
     """Every message of the archive, or ``ImportFailed`` naming the file and the position."""
     mails, skipped = [], []
+    now = dt.datetime.now(dt.timezone.utc)
     state = {"offset": 0}
     number = 0
     try:
         for number, offset, from_line, raw in mail.split(_lines(path, state)):
             try:
-                mails.append(mail.parse(number, offset, from_line, raw))
+                mails.append(mail.parse(number, offset, from_line, raw, now))
             except mail.BadMessage as bad:
                 if not skip_bad:
                     raise ImportFailed(f"{path}: {bad} (use --skip-bad to import the rest)") from None

@@ -159,3 +159,18 @@ def test_the_fast_path_reads_headers_as_the_email_package_does(headers, body):
     slow = mail._headers(email_package.message_from_bytes(raw, policy=email.policy.compat32))
     for name in {n.lower() for n, _, _ in headers}:
         assert mail._header(quick[0], name) == mail._header(slow, name)
+
+
+def test_implausible_dates_give_way_to_the_archive_stamp():
+    now = dt.datetime(2026, 11, 25, tzinfo=UTC)
+    line = b"From a@x Mon Mar  2 10:00:00 2026\n"
+    for bad in ("Mon, 02 Mar 2099 10:00:00 +0000", "Thu, 01 Jan 1970 00:00:00 +0000", "Fri, 20 Mar 2026 10:00:00 +0000"):
+        m = mail.parse(1, 0, line, f"From: a@x\nMessage-ID: <d@x>\nDate: {bad}\n\nhi".encode(), now)
+        assert m.date == dt.datetime(2026, 3, 2, 10, tzinfo=UTC), bad
+    ok = mail.parse(1, 0, line, b"From: a@x\nMessage-ID: <d@x>\nDate: Mon, 02 Mar 2026 09:00:00 -0300\n\nhi", now)
+    assert ok.date == dt.datetime(2026, 3, 2, 12, tzinfo=UTC)
+    exported = b"From MAILER-DAEMON Wed Nov 25 10:00:00 2026\n"  # stamped when exported, years later
+    old = mail.parse(1, 0, exported, b"From: a@x\nMessage-ID: <o@x>\nDate: Tue, 02 Mar 2010 09:00:00 +0000\n\nhi", now)
+    assert old.date == dt.datetime(2010, 3, 2, 9, tzinfo=UTC)
+    with pytest.raises(mail.BadMessage, match="no readable date"):
+        mail.parse(1, 0, b"From a@x Mon Mar  2 10:00:00 2099\n", b"From: a@x\nMessage-ID: <d@x>\n\nhi", now)

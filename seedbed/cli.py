@@ -237,6 +237,35 @@ def cmd_identities_import_mailmap(args) -> int:
     return 0
 
 
+def cmd_sources(args) -> int:
+    from seedbed.importers.sources import listing, summary
+
+    rows = [{"id": s.pk, "kind": s.kind, "location": s.location, "name": s.name, "status": s.status,
+             "last_run_at": s.last_run_at.isoformat() if s.last_run_at else None, "cursor": s.cursor,
+             "activities": s.activities_count, "error": s.error} for s in listing()]
+    if args.json:
+        print(json.dumps(rows, indent=1, ensure_ascii=False))
+        return 0
+    for r in rows:
+        when = r["last_run_at"][:16].replace("T", " ") if r["last_run_at"] else "never"
+        print(f"{r['id']:>4}  {r['kind']:<6} {r['status']:<8} {when:<16}  {r['activities']:>9,} activities  "
+              f"{summary(r['cursor'])}  {r['location']}" + (f"\n      error: {r['error']}" if r["error"] else ""))
+    if not rows:
+        print("no sources yet: import something with `seedbed import …`")
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from seedbed.importers.sources import sync
+
+    results = sync(lambda source: _progress(os.path.basename(source.location) or source.kind))
+    for r in results:
+        print(f"{r.source.kind} {r.source.location}: {r.detail}", file=sys.stdout if r.ok else sys.stderr)
+    if not results:
+        print("nothing to sync: no imported sources yet")
+    return 0 if all(r.ok for r in results) else 1
+
+
 def cmd_stats(args) -> int:
     from seedbed.activity.services import community_stats
 
@@ -323,6 +352,12 @@ def build_parser() -> argparse.ArgumentParser:
     mbox.add_argument("--list", metavar="NAME", help="the list's name (default: its List-Id, else the file name)")
     mbox.add_argument("--skip-bad", action="store_true", help="report unreadable messages and import the rest")
     mbox.set_defaults(func=cmd_import_mbox)
+
+    sources = sub.add_parser("sources", help="the import sources: last run, cursor, status")
+    sources.add_argument("--json", action="store_true", help="print JSON")
+    sources.set_defaults(func=cmd_sources)
+    sync_ = sub.add_parser("sync", help="re-run every import source incrementally")
+    sync_.set_defaults(func=cmd_sync)
 
     stats = sub.add_parser("stats", help="counts of people, identities and activities")
     stats.add_argument("--json", action="store_true", help="print JSON")

@@ -57,10 +57,10 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
                 progress: Progress | None = None) -> MboxImportResult:
     progress = progress or Silent()
     file = Path(path)
-    if not file.is_file():
-        raise ImportFailed(f"{path}: no such file")
     location = str(file.resolve())
     source = Source.objects.filter(kind=KIND, location=location).first()
+    if not file.is_file():
+        _failed(source, f"{path}: no such file")
     print_ = fingerprint(file)
     if source is not None and source.cursor.get("complete") and source.cursor.get("file") == print_:
         return MboxImportResult(location, source.pk, source.cursor.get("messages", 0), 0, unchanged=True,
@@ -68,10 +68,7 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
     try:
         mails, skipped = read(file, skip_bad)
     except ImportFailed as exc:
-        if source is not None:  # `seedbed sources` shows why the last run failed
-            Source.objects.filter(pk=source.pk).update(status=SourceStatus.FAILED, error=str(exc)[:2000],
-                                                       last_run_at=timezone.now())
-        raise
+        _failed(source, str(exc))
     mails, duplicates = _unique(mails)
     skipped += duplicates
     outside = _parents(mails)
@@ -108,6 +105,14 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
     progress.finish()
     return MboxImportResult(location, source.pk, len(mails), created, skipped, identities_created=registry.created,
                             resolved=resolved, channel=channel)
+
+
+def _failed(source: Source | None, message: str):
+    """Raise ``ImportFailed``; a source already known shows why its last run failed (`seedbed sources`)."""
+    if source is not None:
+        Source.objects.filter(pk=source.pk).update(status=SourceStatus.FAILED, error=message[:2000],
+                                                   last_run_at=timezone.now())
+    raise ImportFailed(message)
 
 
 _MONTHLY = re.compile(r"^\d{4}-(?:\d{2}|[A-Za-z]+)(?:-\d{2})?$")

@@ -37,10 +37,6 @@ _OBFUSCATED = re.compile(r"^\s*([\w.+\-=/!#$%&'*?^`{|}~]+) at ([\w\-]+(?:\.[\w\-
 _PIPERMAIL_FROM = re.compile(r"^\s*([\w.+\-=/!#$%&'*?^`{|}~]+ at [\w\-]+(?:\.[\w\-]+)+)\s*(?:\((.*)\))?\s*$")
 _MSGID = re.compile(r"<[^<>\s]+>")
 _SIMPLE_FROM = re.compile(r'^(?:([^"<>,;()@]*?)\s*<([^<>\s@]+@[^<>\s@]+)>|([^"<>,;()\s@]+@[^"<>,;()\s@]+))$')
-_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|sv|vs|antw|odp|r|ynt|回复|答复)\s*(?:\[\d+\])?\s*[:：]\s*|\[[^\]]{1,40}\]\s*)+",
-                           re.IGNORECASE)
-_REPLY_ONLY = re.compile(r"^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|vs|antw|odp|r|ynt|回复|答复)\s*(?:\[\d+\])?\s*[:：]",
-                         re.IGNORECASE)
 _QUOTE_HEADER = re.compile(
     r"^(?:on .{3,200}wrote:|le .{3,200}a écrit ?:|am .{3,200}schrieb.{0,100}:|el .{3,200}escribió:|"
     r"em .{3,200}escreveu:|-+\s*original message\s*-+)\s*$", re.IGNORECASE)
@@ -78,8 +74,8 @@ class Mail:
     is_bot: bool = False
     charset: str = ""  # the body's charset when it was not UTF-8 or ASCII
     words: int = 0
-    parent: str = ""  # filled by ``thread``: the message answered, from headers or subject
-    thread: str = ""  # filled by ``thread``: the first message of the conversation
+    parent: str = ""  # filled by ``mail_threads.thread``: the message answered, from headers or subject
+    thread: str = ""  # filled by ``mail_threads.thread``: the first message of the conversation
     defects: list[str] = field(default_factory=list)
 
 
@@ -344,33 +340,3 @@ def _is_bot(h: dict[str, str], address: str) -> bool:
     if _header(h, "Precedence").lower() in ("bulk", "junk", "auto_reply") and "in-reply-to" not in h:
         return True
     return _BOT_LOCAL.search(address.partition("@")[0]) is not None
-
-
-# -- threads --------------------------------------------------------------------------------------
-def subject_key(subject: str) -> str:
-    """A subject without reply prefixes and list tags, for threading by subject."""
-    return " ".join(_REPLY_PREFIX.sub("", subject).split()).casefold()
-
-
-def is_reply_subject(subject: str) -> bool:
-    """"Re: …" and its translations, after any list tag; a forward ("Fwd: …") is not a reply."""
-    return bool(_REPLY_ONLY.match(subject))
-
-
-def thread(mails: list[Mail], known: dict[str, str] | None = None) -> None:
-    """Fill ``parent`` and ``thread`` of each mail (in date order), from In-Reply-To, then
-    References, then the subject. ``known`` maps message ids already imported to their
-    thread, so a reply to an older archive joins its conversation."""
-    roots: dict[str, str] = dict(known or {})
-    by_subject: dict[str, str] = {}
-    for mail in sorted(mails, key=lambda m: (m.date, m.number)):
-        parent = mail.in_reply_to or (mail.references[-1] if mail.references else "")
-        if not parent and is_reply_subject(mail.subject):
-            parent = by_subject.get(subject_key(mail.subject), "")
-        mail.parent = parent if parent != mail.message_id else ""
-        first = next((r for r in mail.references if r in roots), "")
-        # References lists the thread's first message first, even when it is not in any archive
-        start = mail.references[0] if mail.references else ""
-        mail.thread = roots.get(mail.parent) or roots.get(first) or start or mail.parent or mail.message_id
-        roots[mail.message_id] = mail.thread
-        by_subject.setdefault(subject_key(mail.subject), mail.message_id)

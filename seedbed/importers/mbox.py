@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from seedbed.activity.models import Activity, Source, SourceStatus
 from seedbed.core.bulk import insert_new
-from seedbed.importers import mail
+from seedbed.importers import mail, mail_threads
 from seedbed.importers.errors import ImportFailed
 from seedbed.importers.mapping import MBOX_ANSWERS, MBOX_REPLIES, MBOX_STARTS
 from seedbed.importers.mbox_files import fingerprint, read
@@ -75,7 +75,7 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
     known = {}
     for i in range(0, len(outside), 5000):
         known.update(Activity.objects.filter(platform=PLATFORM, key__in=outside[i:i + 5000]).values_list("key", "thread_key"))
-    mail.thread(mails, known)
+    mail_threads.thread(mails, known)
     channel = list_name or next((m.list_id for m in mails if m.list_id), "") or list_of(file)
     if source is None:
         source = Source.objects.create(kind=KIND, location=location, name=channel[:200])

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seedbed.importers import mail
+from seedbed.importers import mail, mail_threads
 
 UTC = dt.timezone.utc
 
@@ -17,7 +17,7 @@ def mbox(*messages: str) -> list[bytes]:
 
 def parsed(*messages: str) -> list[mail.Mail]:
     out = [mail.parse(*parts) for parts in mail.split(mbox(*messages))]
-    mail.thread(out)
+    mail_threads.thread(out)
     return out
 
 

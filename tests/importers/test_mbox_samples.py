@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from seedbed.importers import mail
+from seedbed.importers import mail, mail_threads
 from seedbed.importers.errors import ImportFailed
 from seedbed.importers.mbox_files import read
 
@@ -42,7 +42,7 @@ def test_the_readme_lists_every_valid_sample():
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_every_sample_reads_as_its_readme_says(name):
     mails, skipped = read(DATA / name, skip_bad=False)
-    mail.thread(mails)
+    mail_threads.thread(mails)
     assert skipped == [] and len(mails) == len(FILES[name])
     for m, want in zip(mails, FILES[name]):
         where = f"{name} message {m.number}"

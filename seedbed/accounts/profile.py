@@ -87,13 +87,7 @@ def normalise_language(tag: str) -> str:
 
 def current_motivation(person_id: int) -> dict[str, int]:
     """The newest answer per motive (from any source): motive -> importance 0-4."""
-    current: dict[str, int] = {}
-    for motive, importance in (
-        Motivation.objects.filter(person_id=person_id).order_by("motive", "-reported_at", "-id")
-        .values_list("motive", "importance")
-    ):
-        current.setdefault(motive, importance)
-    return current
+    return {motive: answer.importance for motive, answer in Motivation.objects.current(person_id).items()}
 
 
 @dataclass

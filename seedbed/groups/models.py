@@ -31,12 +31,20 @@ class MembershipRole(models.TextChoices):
     ORGANISER = "organiser", "Organiser"
 
 
+class MembershipQuerySet(models.QuerySet):
+    def on(self, day):
+        """Memberships that held on ``day``: joined by then, not yet left."""
+        return self.filter(joined_on__lte=day).filter(models.Q(left_on__isnull=True) | models.Q(left_on__gte=day))
+
+
 class Membership(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
     joined_on = models.DateField(default=timezone.localdate)
     left_on = models.DateField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["group", "person", "role"], name="membership_unique_role")]

@@ -83,6 +83,15 @@ class Motive(models.TextChoices):
     FUN = "fun", "Fun"
 
 
+class MotivationQuerySet(models.QuerySet):
+    def current(self, person_id: int) -> dict[str, "Motivation"]:
+        """The newest answer per motive (from any source): motive -> Motivation."""
+        found: dict[str, Motivation] = {}
+        for answer in self.filter(person_id=person_id).order_by("motive", "-reported_at", "-id"):
+            found.setdefault(answer.motive, answer)
+        return found
+
+
 class Motivation(models.Model):
     """One self-reported answer about one motive; the newest per motive is current.
 
@@ -96,6 +105,8 @@ class Motivation(models.Model):
     orientation = models.SmallIntegerField(default=0)
     reported_at = models.DateTimeField(default=timezone.now)
     source = models.CharField(max_length=20, default="self", help_text="self, survey or steward")
+
+    objects = MotivationQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "motive", "-reported_at"]

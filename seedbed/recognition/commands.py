@@ -21,6 +21,16 @@ def _period(args):
     return Period.parse(args.since, args.until, what="--")
 
 
+def _person(pk: int):
+    from seedbed.core.errors import SeedbedError
+    from seedbed.people.models import Person
+
+    person = Person.objects.current().filter(pk=pk).first()
+    if person is None:
+        raise SeedbedError(f"there is no person {pk}")
+    return person
+
+
 def _highlight(pk: int):
     from seedbed.core.errors import SeedbedError
     from seedbed.recognition.models import Highlight
@@ -54,7 +64,7 @@ def cmd_highlights_list(args) -> int:
 
             raise SeedbedError("give both --since and --until, or neither")
         period = _period(args)
-        rows = rows.filter(occurred_at__gte=period.start, occurred_at__lt=period.end)
+        rows = rows.filter(period.q())
     items = [{
         "id": h.pk, "kind": h.kind, "status": h.status, "person_id": h.person_id, "person": h.person.display_name,
         "contribution_type": h.contribution_type, "group": h.group.name if h.group else None, "title": h.title,
@@ -109,15 +119,11 @@ def cmd_digest(args) -> int:
 
 
 def cmd_thanks_suggest(args) -> int:
-    from seedbed.core.errors import SeedbedError
-    from seedbed.people.models import Person
     from seedbed.recognition.ledger import remaining_budget, suggest_thanks
 
-    person = Person.objects.current().filter(pk=args.person_id).first()
-    if person is None:
-        raise SeedbedError(f"there is no person {args.person_id}")
-    ideas = suggest_thanks(person)
+    person = _person(args.person_id)
     remaining = remaining_budget()
+    ideas = suggest_thanks(person, remaining=remaining)
     if args.json:
         json.dump({"person_id": person.pk, "person": person.display_name,
                    "remaining_budget": str(remaining) if remaining is not None else None,
@@ -137,14 +143,11 @@ def cmd_thanks_suggest(args) -> int:
 def cmd_thanks_record(args) -> int:
     from seedbed.activity.models import Activity
     from seedbed.core.errors import SeedbedError
-    from seedbed.people.models import Person
     from seedbed.recognition.ledger import record_thanks
     from seedbed.recognition.models import Fund
     from seedbed.recognition.periods import Period
 
-    person = Person.objects.current().filter(pk=args.person_id).first()
-    if person is None:
-        raise SeedbedError(f"there is no person {args.person_id}")
+    person = _person(args.person_id)
     highlights = [_highlight(pk) for pk in args.highlight or []]
     activities = list(Activity.objects.filter(pk__in=args.activity or []))
     missing = set(args.activity or []) - {a.pk for a in activities}

@@ -16,7 +16,7 @@ from seedbed.people.models import Motivation, Person, Visibility
 from seedbed.recognition import thanking
 from seedbed.recognition.kinds import THANKS_BY_CODE
 from seedbed.recognition.models import Budget, Fund, Highlight, Thanks
-from seedbed.recognition.services import RecognitionError
+from seedbed.recognition.services import RecognitionError, who
 
 
 MAX_AMOUNT = Decimal("99999999.99")  # what the ledger's columns hold (10 digits, 2 after the point)
@@ -52,11 +52,10 @@ def record_thanks(person: Person, kind: str, *, highlights: Sequence[Highlight] 
     cost = _money(cost)
     if cost > 0 and fund is None:
         raise RecognitionError("a thank-you that costs money must say which fund pays for it")
+    user, label = who(thanked_by, thanked_by_label)
     thanks = Thanks.objects.create(
         person=person, kind=kind, given_on=given_on or timezone.localdate(), cost=cost, fund=fund,
-        thanked_by=thanked_by if getattr(thanked_by, "is_authenticated", False) else None,
-        thanked_by_label="" if getattr(thanked_by, "is_authenticated", False) else (thanked_by_label or "system"),
-        arrived=arrived, note=note.strip(),
+        thanked_by=user, thanked_by_label=label, arrived=arrived, note=note.strip(),
     )
     thanks.highlights.set(highlights)
     thanks.activities.set(activities)
@@ -117,28 +116,28 @@ def current_spending(day: dt.date | None = None) -> list[Spending]:
     return spending(Budget.objects.filter(starts_on__lte=day, ends_on__gte=day).select_related("fund"))
 
 
-def remaining_budget(day: dt.date | None = None) -> Decimal | None:
-    """What all funds together may still spend today; None when no budget runs today."""
-    rows = current_spending(day)
+def remaining_budget(day: dt.date | None = None, rows: list[Spending] | None = None) -> Decimal | None:
+    """What all funds together may still spend today; None when no budget runs today.
+    ``rows``: today's spending, when the caller has it already."""
+    rows = current_spending(day) if rows is None else rows
     return sum((max(Decimal("0"), s.remaining) for s in rows), Decimal("0")) if rows else None
 
 
 def recipient(person: Person) -> thanking.Recipient:
     """What the suggestions may use. Suggestions are for stewards, so a field the member keeps
     to themselves ("only me") is not read at all: even the order of ideas would betray it."""
-    latest = {}
-    if person.visibility_of("motivation") != Visibility.ONLY_ME:
-        for m in Motivation.objects.filter(person=person).order_by("motive", "-reported_at", "-id"):
-            latest.setdefault(m.motive, thanking.Motive(m.motive, m.importance, m.orientation))
+    latest = [] if person.visibility_of("motivation") == Visibility.ONLY_ME else [
+        thanking.Motive(m.motive, m.importance, m.orientation) for m in Motivation.objects.current(person.pk).values()]
     liked = [] if person.visibility_of("thanks_preferences") == Visibility.ONLY_ME else list(person.thanks_preferences or [])
     received = dict(Thanks.objects.filter(person=person).values("kind").annotate(last=Max("given_on"))
                     .values_list("kind", "last"))
-    return thanking.Recipient(list(latest.values()), liked, person.consent_public_listing, received)
+    return thanking.Recipient(latest, liked, person.consent_public_listing, received)
 
 
-def suggest_thanks(person: Person, day: dt.date | None = None) -> list[thanking.Idea]:
+def suggest_thanks(person: Person, day: dt.date | None = None, *, remaining: Decimal | None = ...) -> list[thanking.Idea]:
+    """Thank-you ideas; ``remaining``: the budget left, when the caller has it already."""
     day = day or timezone.localdate()
-    return thanking.suggest(recipient(person), remaining_budget(day), day)
+    return thanking.suggest(recipient(person), remaining_budget(day) if remaining is ... else remaining, day)
 
 
 def never_thanked(people: Iterable[int]) -> set[int]:

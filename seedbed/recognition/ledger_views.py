@@ -48,6 +48,7 @@ def thank(request, pk: int):
     highlight = get_object_or_404(Highlight.objects.select_related("person"), pk=pk)
     person = highlight.person
     running = ledger.current_spending()
+    remaining = ledger.remaining_budget(rows=running)
     form = ThanksForm(request.POST or None, initial={
         "kind": request.GET.get("kind", "personal-message"), "cost": request.GET.get("cost", 0),
         # a paid idea comes with its typical cost, and the fund when only one has a budget running
@@ -65,8 +66,8 @@ def thank(request, pk: int):
             messages.success(request, f"Thank-you for {person.display_name} recorded in the ledger.")
             return redirect("recognition:ledger")
     return render(request, "recognition/thank.html", {
-        "highlight": highlight, "person": person, "form": form, "ideas": ledger.suggest_thanks(person),
-        "remaining": ledger.remaining_budget(), "confirmed": highlight.status == HighlightStatus.CONFIRMED,
+        "highlight": highlight, "person": person, "form": form, "ideas": ledger.suggest_thanks(person, remaining=remaining),
+        "remaining": remaining, "confirmed": highlight.status == HighlightStatus.CONFIRMED,
         "earlier": Thanks.objects.filter(person=person).order_by("-given_on")[:5],
     })
 

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
 from seedbed.core.errors import SeedbedError
@@ -28,6 +29,10 @@ class Period:
         """The first moment after the period."""
         return dt.datetime.combine(self.until + dt.timedelta(days=1), dt.time.min,
                                    tzinfo=timezone.get_current_timezone())
+
+    def q(self, field: str = "occurred_at") -> Q:
+        """``field`` falls in the period."""
+        return Q(**{f"{field}__gte": self.start, f"{field}__lt": self.end})
 
     @property
     def days(self) -> int:

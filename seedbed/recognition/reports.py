@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from seedbed.activity.models import Activity
 from seedbed.activity.taxonomy import CONTRIBUTION_TYPES
@@ -20,17 +20,13 @@ from seedbed.recognition.suggesting import humans
 NEWCOMER = dt.timedelta(days=90)  # first seen this recently before the period ends
 
 
-def _in(period: Period) -> Q:
-    return Q(occurred_at__gte=period.start, occurred_at__lt=period.end)
-
-
 def confirmed_in(period: Period):
-    return Highlight.objects.filter(_in(period), status=HighlightStatus.CONFIRMED).exclude(
+    return Highlight.objects.filter(period.q(), status=HighlightStatus.CONFIRMED).exclude(
         person__kind__in=[PersonKind.BOT, PersonKind.ERASED])
 
 
 def assess(period: Period) -> fairness.Fairness:
-    acts = Activity.objects.filter(_in(period) & humans())
+    acts = Activity.objects.filter(period.q() & humans())
     activity = dict(acts.values_list("identity__person_id").annotate(n=Count("id")))
     highlights = list(confirmed_in(period).values("person_id", "contribution_type", "group__name",
                                                   "person__region", "person__first_seen"))
@@ -38,13 +34,11 @@ def assess(period: Period) -> fairness.Fairness:
     unthanked = never_thanked(activity)
     ever = set(activity) - unthanked
     by_type = dict(acts.values_list("contribution_type").annotate(n=Count("id")))
-    people = dict(Person.objects.filter(pk__in=list(activity)).values_list("pk", "region"))
-    firsts = dict(Person.objects.filter(pk__in=list(activity)).values_list("pk", "first_seen"))
     by_region: Counter = Counter()
     by_newcomer: Counter = Counter()
-    for person, n in activity.items():
-        by_region[people.get(person) or "no region given"] += n
-        by_newcomer[_cohort(firsts.get(person), period)] += n
+    for person, region, first_seen in Person.objects.filter(pk__in=list(activity)).values_list("pk", "region", "first_seen"):
+        by_region[region or "no region given"] += activity[person]
+        by_newcomer[_cohort(first_seen, period)] += activity[person]
     groups = _group_activity(activity, period)
     dimensions = [
         ("contribution type", {CONTRIBUTION_TYPES.get(t, t): n for t, n in by_type.items()},
@@ -67,9 +61,8 @@ def _group_activity(activity: dict[int, int], period: Period) -> dict[str, int]:
     """Activities per group, counting each member's activities for every group they were in at
     the end of the period (as highlights are told under the group of that day)."""
     out: Counter = Counter()
-    rows = (Membership.objects.filter(person_id__in=list(activity), joined_on__lte=period.until)
-            .filter(Q(left_on__isnull=True) | Q(left_on__gte=period.until))
-            .values_list("person_id", "group__name").distinct())
+    rows = Membership.objects.on(period.until).filter(person_id__in=list(activity)).values_list(
+        "person_id", "group__name").distinct()
     for person, group in rows:
         out[group] += activity.get(person, 0)
     return dict(out)
@@ -84,7 +77,7 @@ def recognition_of(person_id: int, *, with_thanks: bool, limit: int = 10) -> dic
 
 
 def knowledge_sharers(period: Period) -> list[sharers.Sharer]:
-    rows = (Activity.objects.filter(_in(period) & humans())
+    rows = (Activity.objects.filter(period.q() & humans())
             .values_list("identity__person_id", "contribution_type").annotate(n=Count("id")))
     work: dict[int, dict[str, int]] = defaultdict(dict)
     for person, ctype, n in rows:

@@ -18,11 +18,23 @@ class RecognitionError(SeedbedError):
     pass
 
 
+def who(actor, label: str) -> tuple[object | None, str]:
+    """(user, label) for a row that records who acted: a logged-in user, or else the label
+    ("command line (USER)"; "system" when there is none)."""
+    if getattr(actor, "is_authenticated", False):
+        return actor, ""
+    return None, label or "system"
+
+
+def decision(status: str, actor, actor_label: str) -> dict:
+    """The fields a decision on a highlight sets."""
+    user, label = who(actor, actor_label)
+    return {"status": status, "decided_at": timezone.now(), "decided_by": user, "decided_label": label}
+
+
 def _decided(highlight: Highlight, status: str, actor, actor_label: str) -> None:
-    highlight.status = status
-    highlight.decided_at = timezone.now()
-    highlight.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-    highlight.decided_label = "" if highlight.decided_by else (actor_label or "system")
+    for field, value in decision(status, actor, actor_label).items():
+        setattr(highlight, field, value)
 
 
 @transaction.atomic
@@ -32,15 +44,6 @@ def confirm_highlight(highlight: Highlight, *, actor=None, actor_label: str = ""
     highlight = Highlight.objects.select_for_update().get(pk=highlight.pk)
     _edit(highlight, title, why, contribution_type)
     _decided(highlight, HighlightStatus.CONFIRMED, actor, actor_label)
-    highlight.save()
-    return highlight
-
-
-@transaction.atomic
-def edit_highlight(highlight: Highlight, *, title: str | None = None, why: str | None = None,
-                   contribution_type: str | None = None) -> Highlight:
-    highlight = Highlight.objects.select_for_update().get(pk=highlight.pk)
-    _edit(highlight, title, why, contribution_type)
     highlight.save()
     return highlight
 

@@ -26,6 +26,7 @@ from seedbed.people.models import Identity, Person, PersonKind
 from seedbed.recognition import gratitude, signals
 from seedbed.recognition.models import Highlight, HighlightStatus
 from seedbed.recognition.periods import Period
+from seedbed.recognition.services import decision
 
 CONVERSATION = ("post", "answer", "topic", "message", "chat", "comment", "issue", "review", "pull-request")
 _FIELDS = ("id", "identity__person_id", "kind", "contribution_type", "occurred_at", "title", "channel", "parent_id",
@@ -57,7 +58,7 @@ def _work(row: dict) -> signals.Work:
 
 
 def load_evidence(period: Period) -> signals.Evidence:
-    window = Q(occurred_at__gte=period.start, occurred_at__lt=period.end)
+    window = period.q()
     works = [_work(r) for r in Activity.objects.filter(window & humans()).values(*_FIELDS).iterator(chunk_size=2000)]
     ids = {w.id for w in works}
     pulls = [w.id for w in works if w.kind == "pull-request" and w.merged]
@@ -164,8 +165,8 @@ def _groups(people: Iterable[int], day: dt.date) -> dict[int, int]:
     """Person -> the group their work is told under: a local team first, then a working group..."""
     rank = {k: i for i, k in enumerate(_GROUP_PREFERENCE)}
     best: dict[int, tuple] = {}
-    rows = Membership.objects.filter(person_id__in=list(people), joined_on__lte=day).filter(
-        Q(left_on__isnull=True) | Q(left_on__gte=day)).values_list("person_id", "group_id", "group__kind", "group__name")
+    rows = Membership.objects.on(day).filter(person_id__in=list(people)).values_list(
+        "person_id", "group_id", "group__kind", "group__name")
     for person, group, kind, name in rows:
         key = (rank.get(kind, len(rank)), name, group)
         if person not in best or key < best[person]:
@@ -194,10 +195,9 @@ def suggest_highlights(period: Period, *, confirm: bool = False, actor=None, act
     already = sum(1 for s in everything if not any(evidence.free(s.kind, a) for a in s.activities))
     groups = _groups({s.person for s in fresh}, period.until)
     now = timezone.now()
-    status = HighlightStatus.CONFIRMED if confirm else HighlightStatus.SUGGESTED
-    decided = dict(decided_at=now, decided_by=actor, decided_label=actor_label) if confirm else {}
+    decided = decision(HighlightStatus.CONFIRMED, actor, actor_label) if confirm else {}
     made = Highlight.objects.bulk_create([
-        Highlight(kind=s.kind, status=status, person_id=s.person, contribution_type=s.contribution_type,
+        Highlight(kind=s.kind, person_id=s.person, contribution_type=s.contribution_type,
                   group_id=groups.get(s.person), mentor_id=s.mentor, title=s.title[:300], why=s.why, reason=s.reason,
                   occurred_at=s.occurred_at, signal_key=s.signal_key, created_at=now, **decided)
         for s in fresh
@@ -211,6 +211,5 @@ def suggest_highlights(period: Period, *, confirm: bool = False, actor=None, act
     ])
     confirmed = 0
     if confirm:
-        confirmed = Highlight.objects.filter(status=HighlightStatus.SUGGESTED, occurred_at__gte=period.start,
-                                             occurred_at__lt=period.end).update(status=status, **decided)
+        confirmed = Highlight.objects.filter(period.q(), status=HighlightStatus.SUGGESTED).update(**decided)
     return Suggested(created=len(fresh), already=already, confirmed=confirmed + (len(fresh) if confirm else 0))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from seedbed.importers import mail, mail_threads
+from seedbed.importers import mail_threads
 from seedbed.importers.errors import ImportFailed
 from seedbed.importers.mbox_files import read
 

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from seedbed.activity.models import Activity, Source, SourceStatus
+from seedbed.activity.services import mark_failed
 from seedbed.activity.taxonomy import commit_type
 from seedbed.core.bulk import insert_new
 from seedbed.importers import gitlog
@@ -165,10 +166,7 @@ def import_repository(
     except Exception as exc:
         if isinstance(exc, gitlog.GitLogError):
             exc = ImportFailed(f"{repository}: unreadable git history ({exc})")
-        if source is not None:  # an existing source records why its last run failed
-            Source.objects.filter(pk=source.pk).update(
-                status=SourceStatus.FAILED, error=str(exc)[:2000] or type(exc).__name__, last_run_at=timezone.now()
-            )
+        mark_failed(source, str(exc) or type(exc).__name__)
         if isinstance(exc, ImportFailed):
             raise exc from None
         raise

@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from seedbed.activity.models import Activity, Source, SourceStatus
+from seedbed.activity.services import mark_failed
 from seedbed.core.bulk import insert_new
 from seedbed.importers import mail, mail_threads
 from seedbed.importers.errors import ImportFailed
@@ -80,7 +81,6 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
     if source is None:
         source = Source.objects.create(kind=KIND, location=location, name=channel[:200])
     registry = IdentityRegistry(KIND, channel[:300])
-    roots = _questions(mails)
     progress.start(len(mails), "messages")
     created = 0
     # identities an interrupted run created but did not resolve yet
@@ -88,7 +88,7 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
     for start in range(0, len(mails), BATCH):
         batch = mails[start:start + BATCH]
         with transaction.atomic():
-            created += _save(batch, registry, source, channel, roots)
+            created += _save(batch, registry, source, channel)
             source.cursor = {"file": print_, "messages": start + len(batch), "complete": False,
                              "pending": sorted(earlier | set(registry.created_ids))}
             source.status, source.last_run_at = SourceStatus.RUNNING, timezone.now()
@@ -108,10 +108,7 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
 
 
 def _failed(source: Source | None, message: str):
-    """Raise ``ImportFailed``; a source already known shows why its last run failed (`seedbed sources`)."""
-    if source is not None:
-        Source.objects.filter(pk=source.pk).update(status=SourceStatus.FAILED, error=message[:2000],
-                                                   last_run_at=timezone.now())
+    mark_failed(source, message)
     raise ImportFailed(message)
 
 
@@ -149,26 +146,16 @@ def _parents(mails: list[mail.Mail]) -> list[str]:
     return sorted(({m.in_reply_to for m in mails if m.in_reply_to} | {r for m in mails for r in m.references}) - own)
 
 
-def _questions(mails: list[mail.Mail]) -> set[str]:
-    """Threads whose first message asks something: replies in them answer questions."""
-    return {m.message_id for m in mails if not m.parent and ("?" in m.subject or "?" in m.body)}
-
-
-def contribution_type(m: mail.Mail, questions: set[str]) -> str:
-    """As seedbed.importers.mapping.MBOX says (and the README's table shows)."""
-    if not m.parent:
-        return MBOX_STARTS.contribution_type
-    return (MBOX_ANSWERS if m.thread in questions else MBOX_REPLIES).contribution_type
-
-
-def _save(batch: list[mail.Mail], registry: IdentityRegistry, source: Source, channel: str, questions: set[str]) -> int:
+def _save(batch: list[mail.Mail], registry: IdentityRegistry, source: Source, channel: str) -> int:
     rows = []
     for m in batch:
         key = registry.note(m.sender_email, m.date, name=m.sender_name, email=m.sender_email,
                             raw_encoding=m.charset, is_bot=m.is_bot)
         rows.append(dict(
             platform=PLATFORM, key=m.message_id[:300], identity_id=key, source_id=source.pk, kind=MBOX_STARTS.kind,
-            contribution_type=contribution_type(m, questions), occurred_at=m.date, channel=channel[:300],
+            # a reply's type waits for _link, which knows whether its thread starts with a question
+            contribution_type=(MBOX_REPLIES if m.parent else MBOX_STARTS).contribution_type, occurred_at=m.date,
+            channel=channel[:300],
             parent_key=m.parent[:300], thread_key=m.thread[:300], title=m.subject[:500], body=m.body[:MAX_TEXT],
             size=m.words, extra={k: v for k, v in (("quoted", m.quoted[:MAX_TEXT]), ("signature", m.signature[:2000]),
                                                    ("charset", m.charset)) if v},

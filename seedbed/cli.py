@@ -18,84 +18,13 @@ def _setup_django(migrate: bool = True) -> None:
         ensure_migrated()
 
 
-class _Bar:
-    """A tqdm progress bar on a terminal; nothing at all otherwise."""
-
-    def __init__(self, desc: str):
-        self.desc, self.bar = desc, None
-
-    def start(self, total, unit):
-        from tqdm import tqdm
-
-        self.bar = tqdm(total=total, unit=f" {unit}", desc=self.desc, file=sys.stderr, dynamic_ncols=True)
-
-    def advance(self, n=1):
-        if self.bar is not None:
-            self.bar.update(n)
-
-    def finish(self):
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-
-
-def _progress(desc: str):
-    from seedbed.importers.progress import Silent
-
-    return _Bar(desc) if sys.stderr.isatty() else Silent()
-
-
-def cmd_import_git(args) -> int:
-    return _import_git(args.paths, use_mailmap=not args.no_mailmap)
-
-
-def _import_git(paths: list[str], use_mailmap: bool = True) -> int:
-    from seedbed.importers.git import import_repository
-
-    for path in paths:
-        result = import_repository(
-            path, use_mailmap=use_mailmap, progress=_progress(os.path.basename(os.path.abspath(path))),
-            count_first=sys.stderr.isatty(),
-        )
-        how = "new commits" if result.incremental else "commits"
-        print(
-            f"{result.repository}: {result.commits_seen} {how}, {result.activities_created} activities added, "
-            f"{result.identities_created} new identities, {result.mailmap_merges} .mailmap merges"
-        )
-        _print_resolved(result.resolved)
-    return 0
-
-
-def _print_resolved(run) -> None:
-    if run.identities:
-        pending = f"; {run.proposed} proposed for review (seedbed people merges)" if run.proposed else ""
-        print(f"identity resolution: {run.identities} identities, {run.merged} merged automatically{pending}")
-
-
-def cmd_import_mbox(args) -> int:
-    from seedbed.importers.mbox import import_mbox
-
-    for path in args.files:
-        result = import_mbox(path, list_name=args.list or "", skip_bad=args.skip_bad,
-                             progress=_progress(os.path.basename(path)))
-        if result.unchanged:
-            print(f"{result.path}: unchanged since it was imported ({result.messages} messages, list "
-                  f"{result.channel})" + (f"; --list {args.list} does not rename it" if args.list and
-                                          args.list != result.channel else ""))
-            continue
-        for bad in result.skipped:
-            print(f"seedbed: skipped {path}: {bad}", file=sys.stderr)
-        print(f"{result.path}: {result.messages} messages, {result.created} new, {len(result.skipped)} skipped, "
-              f"{result.identities_created} new identities")
-        _print_resolved(result.resolved)
-    return 0
-
-
 def cmd_people_resolve(args) -> int:
     from seedbed.people.merging import run_resolver
 
+    from seedbed.importers.commands import print_resolved
+
     run = run_resolver(None)
-    _print_resolved(run)
+    print_resolved(run)
     if not run.identities:
         print("identity resolution: no identities yet")
     return 0
@@ -237,35 +166,6 @@ def cmd_identities_import_mailmap(args) -> int:
     return 0
 
 
-def cmd_sources(args) -> int:
-    from seedbed.importers.sources import listing, summary
-
-    rows = [{"id": s.pk, "kind": s.kind, "location": s.location, "name": s.name, "status": s.status,
-             "last_run_at": s.last_run_at.isoformat() if s.last_run_at else None, "cursor": s.cursor,
-             "activities": s.activities_count, "error": s.error} for s in listing()]
-    if args.json:
-        print(json.dumps(rows, indent=1, ensure_ascii=False))
-        return 0
-    for r in rows:
-        when = r["last_run_at"][:16].replace("T", " ") if r["last_run_at"] else "never"
-        print(f"{r['id']:>4}  {r['kind']:<6} {r['status']:<8} {when:<16}  {r['activities']:>9,} activities  "
-              f"{summary(r['cursor'])}  {r['location']}" + (f"\n      error: {r['error']}" if r["error"] else ""))
-    if not rows:
-        print("no sources yet: import something with `seedbed import …`")
-    return 0
-
-
-def cmd_sync(args) -> int:
-    from seedbed.importers.sources import sync
-
-    results = sync(lambda source: _progress(os.path.basename(source.location) or source.kind))
-    for r in results:
-        print(f"{r.source.kind} {r.source.location}: {r.detail}", file=sys.stdout if r.ok else sys.stderr)
-    if not results:
-        print("nothing to sync: no imported sources yet")
-    return 0 if all(r.ok for r in results) else 1
-
-
 def cmd_stats(args) -> int:
     from seedbed.activity.services import community_stats
 
@@ -299,10 +199,12 @@ def cmd_demo(args) -> int:
     from seedbed.core.serve import serve
     from seedbed.demo.services import DEMO_LOGINS, build_demo
 
-    result = build_demo(rebuild=args.rebuild, progress=_progress("demo"), echo=lambda m: print(m, file=sys.stderr))
+    from seedbed.importers.commands import import_git, progress_bar
+
+    result = build_demo(rebuild=args.rebuild, progress=progress_bar("demo"), echo=lambda m: print(m, file=sys.stderr))
     print(result.summary)
     if args.git:
-        _import_git(args.git)
+        import_git(args.git)
     url = f"http://127.0.0.1:{args.port}/"
     print("\nDemo logins (password 'demo' for each):")
     for username, role in DEMO_LOGINS:
@@ -341,23 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.set_defaults(func=cmd_serve)
 
-    imp = sub.add_parser("import", help="import community activity")
-    imp_sub = imp.add_subparsers(dest="kind", required=True, metavar="KIND")
-    git = imp_sub.add_parser("git", help="a git repository (bare or not): every commit of every ref")
-    git.add_argument("paths", nargs="+", metavar="PATH")
-    git.add_argument("--no-mailmap", action="store_true", help="ignore the repository's own .mailmap")
-    git.set_defaults(func=cmd_import_git)
-    mbox = imp_sub.add_parser("mbox", help="mailing-list archives: mbox (plain or .gz), Pipermail .txt(.gz), HyperKitty")
-    mbox.add_argument("files", nargs="+", metavar="FILE")
-    mbox.add_argument("--list", metavar="NAME", help="the list's name (default: its List-Id, else the file name)")
-    mbox.add_argument("--skip-bad", action="store_true", help="report unreadable messages and import the rest")
-    mbox.set_defaults(func=cmd_import_mbox)
+    from seedbed.importers.commands import register as import_commands
 
-    sources = sub.add_parser("sources", help="the import sources: last run, cursor, status")
-    sources.add_argument("--json", action="store_true", help="print JSON")
-    sources.set_defaults(func=cmd_sources)
-    sync_ = sub.add_parser("sync", help="re-run every import source incrementally")
-    sync_.set_defaults(func=cmd_sync)
+    import_commands(sub)
 
     stats = sub.add_parser("stats", help="counts of people, identities and activities")
     stats.add_argument("--json", action="store_true", help="print JSON")

@@ -77,7 +77,23 @@ class Activity(models.Model):
             models.Index(fields=["occurred_at"]),
             models.Index(fields=["kind", "occurred_at"]),
             models.Index(fields=["platform", "thread_key"]),
+            # importers link earlier replies to what arrives later
+            models.Index(fields=["platform", "parent_key"]),
         ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key}"
+
+
+class PendingState(models.Model):
+    """The newest state heard for an item not imported yet (see importers.items.State);
+    applied and deleted when the item arrives."""
+
+    platform = models.CharField(max_length=30)
+    key = models.CharField(max_length=300)
+    seen_at = models.DateTimeField()
+    merged = models.BooleanField(null=True, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["platform", "key"], name="pending_state_unique")]

@@ -102,6 +102,30 @@ def insert(model: type[models.Model], rows: list[dict], first_id: int, progress=
                 progress.advance(len(chunk))
 
 
+def reserve_ids(model: type[models.Model], n: int) -> list[int]:
+    """``n`` ids for new rows of ``model``, taken from its sequence on PostgreSQL (so that
+    concurrent writers never collide), else after the highest id."""
+    if n <= 0:
+        return []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                           [model._meta.db_table, model._meta.pk.column, n])
+            return [row[0] for row in cursor.fetchall()]
+    first = next_id(model)
+    return list(range(first, first + n))
+
+
+def insert_with_ids(model: type[models.Model], rows: list[dict]) -> None:
+    """Insert rows that carry their own ids (from ``reserve_ids``); other columns as ``insert``."""
+    if not rows:
+        return
+    names, adapters, fixed, table, columns = _plan(model, rows[0], with_pk=True)
+    with connection.cursor() as cursor:
+        for begin in range(0, len(rows), CHUNK):
+            _send(cursor, table, columns, len(names), _values(names, adapters, fixed, rows[begin:begin + CHUNK]))
+
+
 def insert_new(model: type[models.Model], rows: list[dict]) -> None:
     """Insert rows with database-chosen ids, skipping any that a unique constraint says exist already.
 

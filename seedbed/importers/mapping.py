@@ -26,4 +26,17 @@ MBOX_ANSWERS = Mapped("mbox", "reply in a thread that starts with a question", "
 MBOX_REPLIES = Mapped("mbox", "other reply", "message", "ideas", "replies received")
 MBOX = (MBOX_STARTS, MBOX_ANSWERS, MBOX_REPLIES)
 
-ALL: tuple[Mapped, ...] = GIT + MBOX
+_GH = "gharchive; perceval github"
+GITHUB_ISSUE = Mapped(_GH, "issue", "issue", "by its labels (doc, question, enhancement → ideas, security …); bug "
+                      "when they say nothing", "replies received, reactions")
+GITHUB_PULL = Mapped(_GH, "pull request (opened, merged, closed)", "pull-request",
+                     "by its title's prefix (docs:, test:, ci: …), else its labels; code when they say nothing",
+                     "merged, reviewed by, replies received, reactions")
+GITHUB_REVIEW = Mapped(_GH, "pull request review", "review", "review", "state: approved, changes requested, commented")
+GITHUB_REVIEW_COMMENT = Mapped(_GH, "review comment on a pull request's code", "comment", "review", "reactions")
+GITHUB_COMMENT = Mapped(_GH, "comment on an issue or a pull request", "comment",
+                        "on a pull request review; on an issue the issue's type", "replies received, reactions")
+GITHUB_RELEASE = Mapped(_GH, "release", "release", "maintenance", "—")
+GITHUB = (GITHUB_ISSUE, GITHUB_PULL, GITHUB_REVIEW, GITHUB_REVIEW_COMMENT, GITHUB_COMMENT, GITHUB_RELEASE)
+
+ALL: tuple[Mapped, ...] = GIT + MBOX + GITHUB

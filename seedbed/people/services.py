@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from seedbed.core.errors import SeedbedError
 from seedbed.core import audit
+from seedbed.core.bulk import insert_with_ids, reserve_ids
 from seedbed.core.models import AuditAction
 from seedbed.people import erasure
 from seedbed.people.models import (
@@ -141,7 +142,7 @@ class IdentityRegistry:
         if not self.pending:
             return self.ids
         staged = list(self.pending.items())
-        new_people: list[Person] = []
+        new_people: list[dict] = []
         owner: list[tuple[int | None, int | None, str]] = []  # (existing person, index in new_people, reason)
         fresh = EmailIndex(load=False)  # addresses first seen in this batch -> index in new_people
         for key, fields in staged:
@@ -154,24 +155,29 @@ class IdentityRegistry:
                 owner.append((None, sibling, f"same e-mail address as an existing identity ({ekey})"))
             else:
                 fresh.remember(fields["email"], len(new_people), fields["name"])
-                new_people.append(Person(
+                new_people.append(dict(
                     display_name=_display_name(fields["name"], fields["username"], fields["email"]),
                     kind="bot" if fields["is_bot"] else "member",
                 ))
                 owner.append((None, len(new_people) - 1, "first seen"))
-        Person.objects.bulk_create(new_people, batch_size=500)
+        # bulk.insert_with_ids, not bulk_create: an import of a GH Archive hour meets tens of
+        # thousands of new accounts, and Django compiling their INSERTs took most of its time
+        for person, pk in zip(new_people, reserve_ids(Person, len(new_people))):
+            person["id"] = pk
+        insert_with_ids(Person, new_people)
         identities = []
-        for (key, fields), (existing, new_index, reason) in zip(staged, owner):
-            person_id = existing or new_people[new_index].pk
-            identities.append(Identity(
-                person_id=person_id, source_kind=self.source_kind, source_instance=self.source_instance, key=key,
-                email_key=email_key(fields["email"])[:320], link_reason=reason[:300], **fields,
+        for (key, fields), (existing, new_index, reason), pk in zip(
+                staged, owner, reserve_ids(Identity, len(staged))):
+            person_id = existing or new_people[new_index]["id"]
+            identities.append(dict(
+                id=pk, person_id=person_id, source_kind=self.source_kind, source_instance=self.source_instance,
+                key=key, email_key=email_key(fields["email"])[:320], link_reason=reason[:300], **fields,
             ))
             self.index.remember(fields["email"], person_id, fields["name"])
-        Identity.objects.bulk_create(identities, batch_size=500)
+        insert_with_ids(Identity, identities)
         for identity in identities:
-            self.ids[identity.key] = identity.pk
-            self.created_ids.append(identity.pk)
+            self.ids[identity["key"]] = identity["id"]
+            self.created_ids.append(identity["id"])
         self.created += len(identities)
         self.pending.clear()
         return self.ids

@@ -107,6 +107,27 @@ def cmd_import_gharchive(args) -> int:
     return 0
 
 
+def cmd_import_perceval(args) -> int:
+    from seedbed.importers.perceval import import_perceval
+
+    for path in args.files:
+        r = import_perceval(path, skip_bad=args.skip_bad, progress=progress_bar(os.path.basename(path)))
+        if r.unchanged:
+            print(f"{r.path}: unchanged since it was imported ({r.lines:,} lines)")
+            continue
+        for bad in r.skipped:
+            print(f"seedbed: skipped {path}: {bad}", file=sys.stderr)
+        for backend, n in sorted(r.unsupported.items()):
+            print(f"seedbed: {path}: {n:,} items of backend {backend} not imported (Seedbed reads "
+                  "git, github, gitlab, discourse, mbox, pipermail, slack and meetup)", file=sys.stderr)
+        read = ", ".join(f"{n:,} {b}" for b, n in sorted(r.backends.items())) or "no items"
+        s = r.stored
+        print(f"{r.path}: {r.lines:,} lines ({read}): {s.created:,} new activities, {s.updated:,} updated, "
+              f"{len(r.skipped)} skipped, {s.identities_created} new identities")
+        print_resolved(s.resolved)
+    return 0
+
+
 def cmd_sources(args) -> int:
     from seedbed.importers.sources import listing, summary
 
@@ -157,6 +178,11 @@ def register(sub) -> None:
     gha.add_argument("--all", action="store_true", help="every repository: a whole hour of GitHub")
     gha.add_argument("--skip-bad", action="store_true", help="report unreadable lines and import the rest")
     gha.set_defaults(func=cmd_import_gharchive)
+    per = imp_sub.add_parser("perceval", help="Perceval's JSON-lines output (perceval BACKEND … --json-line): git, "
+                             "github, gitlab, discourse, mbox, pipermail, slack, meetup")
+    per.add_argument("files", nargs="+", metavar="FILE")
+    per.add_argument("--skip-bad", action="store_true", help="report unreadable lines and import the rest")
+    per.set_defaults(func=cmd_import_perceval)
 
     sources = sub.add_parser("sources", help="the import sources: last run, cursor, status")
     sources.add_argument("--json", action="store_true", help="print JSON")

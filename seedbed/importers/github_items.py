@@ -144,7 +144,7 @@ def issue(repo: str, obj: dict, seen_at) -> Item | None:
     """An issue; one that is a pull request (it has ``pull_request``) becomes that pull request."""
     _need(obj, "number")
     pull = obj.get("pull_request") if isinstance(obj.get("pull_request"), dict) else None
-    author = user(obj.get("user"))
+    author = user(obj.get("user_data") or obj.get("user"))
     if author is None:
         return None
     key = issue_key(repo, obj["number"], pull is not None)
@@ -164,12 +164,12 @@ def issue(repo: str, obj: dict, seen_at) -> Item | None:
 
 def pull_request(repo: str, obj: dict, seen_at) -> Item | None:
     _need(obj, "number")
-    author = user(obj.get("user"))
+    author = user(obj.get("user_data") or obj.get("user"))
     if author is None:
         return None
     key = issue_key(repo, obj["number"], True)
     merged = _merged(obj)
-    merger = user(obj.get("merged_by") or obj.get("merged_by_data"))
+    merger = user(obj.get("merged_by_data") or obj.get("merged_by"))
     added, removed = obj.get("additions"), obj.get("deletions")
     size = added + removed if isinstance(added, int) and isinstance(removed, int) else 0
     return Item(
@@ -204,7 +204,7 @@ def comment(repo: str, parent: dict, obj: dict, seen_at) -> Item | None:
     """A comment on an issue or on a pull request's conversation; ``parent`` is the issue object."""
     _need(obj, "id")
     _need(parent, "number")
-    author = user(obj.get("user"))
+    author = user(obj.get("user_data") or obj.get("user"))
     if author is None:
         return None
     pull = isinstance(parent.get("pull_request"), dict)
@@ -220,7 +220,7 @@ def comment(repo: str, parent: dict, obj: dict, seen_at) -> Item | None:
 
 def review(repo: str, number, obj: dict, seen_at) -> Item | None:
     _need(obj, "id")
-    author = user(obj.get("user"))
+    author = user(obj.get("user_data") or obj.get("user"))
     if author is None:
         return None
     thread = issue_key(repo, number, True)
@@ -235,7 +235,7 @@ def review(repo: str, number, obj: dict, seen_at) -> Item | None:
 
 def review_comment(repo: str, number, obj: dict, seen_at) -> Item | None:
     _need(obj, "id")
-    author = user(obj.get("user"))
+    author = user(obj.get("user_data") or obj.get("user"))
     if author is None:
         return None
     thread = issue_key(repo, number, True)
@@ -251,7 +251,7 @@ def review_comment(repo: str, number, obj: dict, seen_at) -> Item | None:
 
 def release(repo: str, obj: dict, seen_at) -> Item | None:
     _need(obj, "id")
-    author = user(obj.get("author"))
+    author = user(obj.get("author_data") or obj.get("author"))
     if author is None:
         return None
     name = str(obj.get("name") or obj.get("tag_name") or "")

@@ -43,6 +43,9 @@ class Item:
     body: str = ""
     url: str = ""
     size: int = 0
+    files_changed: int = 0
+    lines_added: int = 0
+    lines_removed: int = 0
     merged: bool | None = None
     accepted: bool | None = None
     reactions: int | None = None  # None: the source does not say

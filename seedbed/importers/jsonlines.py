@@ -92,7 +92,7 @@ class JsonLines:
 
 def _reason(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at column {exc.colno}"
+        return f"{exc.msg}{'' if exc.msg.endswith(' at') else ' at'} column {exc.colno}"
     if isinstance(exc, UnicodeDecodeError):
         return f"not UTF-8 at column {exc.start + 1}"
     return type(exc).__name__

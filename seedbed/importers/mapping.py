@@ -16,14 +16,15 @@ class Mapped:
 
 
 GIT = (
-    Mapped("git", "commit", "commit", "code, test, doc, translation or infra, by the files it changes; "
+    Mapped("git; perceval git", "commit", "commit", "code, test, doc, translation or infra, by the files it changes; "
            "maintenance when it changes none", "—"),
-    Mapped("git", "Co-authored-by: trailer", "co-authored", "as its commit", "—"),
+    Mapped("git; perceval git", "Co-authored-by: trailer", "co-authored", "as its commit", "—"),
 )
 
-MBOX_STARTS = Mapped("mbox", "message that starts a thread", "message", "ideas", "replies received")
-MBOX_ANSWERS = Mapped("mbox", "reply in a thread that starts with a question", "message", "question", "replies received")
-MBOX_REPLIES = Mapped("mbox", "other reply", "message", "ideas", "replies received")
+_MAIL = "mbox; perceval mbox, pipermail"
+MBOX_STARTS = Mapped(_MAIL, "message that starts a thread", "message", "ideas", "replies received")
+MBOX_ANSWERS = Mapped(_MAIL, "reply in a thread that starts with a question", "message", "question", "replies received")
+MBOX_REPLIES = Mapped(_MAIL, "other reply", "message", "ideas", "replies received")
 MBOX = (MBOX_STARTS, MBOX_ANSWERS, MBOX_REPLIES)
 
 _GH = "gharchive; perceval github"
@@ -39,4 +40,34 @@ GITHUB_COMMENT = Mapped(_GH, "comment on an issue or a pull request", "comment",
 GITHUB_RELEASE = Mapped(_GH, "release", "release", "maintenance", "—")
 GITHUB = (GITHUB_ISSUE, GITHUB_PULL, GITHUB_REVIEW, GITHUB_REVIEW_COMMENT, GITHUB_COMMENT, GITHUB_RELEASE)
 
-ALL: tuple[Mapped, ...] = GIT + MBOX + GITHUB
+_GL = "perceval gitlab"
+GITLAB_ISSUE = Mapped(_GL, "issue", "issue", "as a GitHub issue", "replies received, reactions (award emoji)")
+GITLAB_MR = Mapped(_GL, "merge request", "pull-request", "as a GitHub pull request",
+                   "merged, reviewed by, replies received, reactions (award emoji)")
+GITLAB_APPROVAL = Mapped(_GL, "approval (a system note: approved this merge request)", "review", "review",
+                         "state: approved")
+GITLAB_NOTE = Mapped(_GL, "note (not a system note)", "comment", "on a merge request review; on an issue the "
+                     "issue's type", "replies received, reactions (award emoji)")
+GITLAB = (GITLAB_ISSUE, GITLAB_MR, GITLAB_APPROVAL, GITLAB_NOTE)
+
+_DC = "perceval discourse"
+DISCOURSE_TOPIC = Mapped(_DC, "topic (its first post)", "topic", "ideas", "replies received, reactions (likes)")
+DISCOURSE_ACCEPTED = Mapped(_DC, "post accepted as the solution", "answer", "question",
+                            "accepted, replies received, reactions (likes)")
+DISCOURSE_ANSWERS = Mapped(_DC, "reply in a topic that asks (a title ending in ?, or a solution)", "post", "question",
+                           "replies received, reactions (likes)")
+DISCOURSE_POST = Mapped(_DC, "other reply", "post", "ideas", "replies received, reactions (likes)")
+DISCOURSE = (DISCOURSE_TOPIC, DISCOURSE_ACCEPTED, DISCOURSE_ANSWERS, DISCOURSE_POST)
+
+SLACK_MESSAGE = Mapped("perceval slack", "message (not a join, leave or topic change)", "chat", "ideas",
+                       "replies received, reactions")
+SLACK = (SLACK_MESSAGE,)
+
+_MU = "perceval meetup"
+MEETUP_HOST = Mapped(_MU, "host of an event that took place", "event-organising", "eventOrganizing",
+                     "attendance (people who said yes)")
+MEETUP_ATTENDEE = Mapped(_MU, "yes to an event that took place (not a no-show)", "event-attendance", "ideas", "—")
+MEETUP_COMMENT = Mapped(_MU, "comment on an event", "comment", "ideas", "—")
+MEETUP = (MEETUP_HOST, MEETUP_ATTENDEE, MEETUP_COMMENT)
+
+ALL: tuple[Mapped, ...] = GIT + MBOX + GITHUB + GITLAB + DISCOURSE + SLACK + MEETUP

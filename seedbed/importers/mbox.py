@@ -72,11 +72,7 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
         _failed(source, str(exc))
     mails, duplicates = _unique(mails)
     skipped += duplicates
-    outside = _parents(mails)
-    known = {}
-    for i in range(0, len(outside), 5000):
-        known.update(Activity.objects.filter(platform=PLATFORM, key__in=outside[i:i + 5000]).values_list("key", "thread_key"))
-    mail_threads.thread(mails, known)
+    _thread(mails)
     channel = list_name or next((m.list_id for m in mails if m.list_id), "") or list_of(file)
     if source is None:
         source = Source.objects.create(kind=KIND, location=location, name=channel[:200])
@@ -98,13 +94,33 @@ def import_mbox(path: str, *, list_name: str = "", skip_bad: bool = False,
         registry.save_seen()
         to_resolve = sorted(earlier | set(registry.created_ids))
         resolved = run_resolver(to_resolve) if to_resolve else ResolverRun()
-        _link(source)  # after resolution: a reply to oneself under another address is not a reply received
+        link(source)  # after resolution: a reply to oneself under another address is not a reply received
         source.cursor = {"file": print_, "messages": len(mails), "complete": True, "skipped": len(skipped)}
         source.status, source.error, source.last_run_at = SourceStatus.OK, "", timezone.now()
         source.save()
     progress.finish()
     return MboxImportResult(location, source.pk, len(mails), created, skipped, identities_created=registry.created,
                             resolved=resolved, channel=channel)
+
+
+def save_mails(mails: list[mail.Mail], source: Source, channel: str) -> tuple[int, list[str], IdentityRegistry]:
+    """Messages that came another way (Perceval's mbox output), in the caller's transaction:
+    threaded and saved as ``import_mbox`` saves them; the caller then resolves the new
+    identities and calls ``link``. Returns (created, duplicates reported, the identities)."""
+    mails, duplicates = _unique(mails)
+    _thread(mails)
+    registry = IdentityRegistry(KIND, channel[:300])
+    created = sum(_save(mails[i:i + BATCH], registry, source, channel) for i in range(0, len(mails), BATCH))
+    registry.save_seen()
+    return created, duplicates, registry
+
+
+def _thread(mails: list[mail.Mail]) -> None:
+    outside = _parents(mails)
+    known = {}
+    for i in range(0, len(outside), 5000):
+        known.update(Activity.objects.filter(platform=PLATFORM, key__in=outside[i:i + 5000]).values_list("key", "thread_key"))
+    mail_threads.thread(mails, known)
 
 
 def _failed(source: Source | None, message: str):
@@ -153,7 +169,7 @@ def _save(batch: list[mail.Mail], registry: IdentityRegistry, source: Source, ch
                             raw_encoding=m.charset, is_bot=m.is_bot)
         rows.append(dict(
             platform=PLATFORM, key=m.message_id[:300], identity_id=key, source_id=source.pk, kind=MBOX_STARTS.kind,
-            # a reply's type waits for _link, which knows whether its thread starts with a question
+            # a reply's type waits for link(), which knows whether its thread starts with a question
             contribution_type=(MBOX_REPLIES if m.parent else MBOX_STARTS).contribution_type, occurred_at=m.date,
             channel=channel[:300],
             parent_key=m.parent[:300], thread_key=m.thread[:300], title=m.subject[:500], body=m.body[:MAX_TEXT],
@@ -169,7 +185,7 @@ def _save(batch: list[mail.Mail], registry: IdentityRegistry, source: Source, ch
     return len(fresh)
 
 
-def _link(source: Source) -> None:
+def link(source: Source) -> None:
     """Point replies at what they answer, whichever archive came first; give each reply the
     thread of what it answers and the type that follows from it; count the replies each
     message received from someone else. A few statements, whatever the size of the archive."""

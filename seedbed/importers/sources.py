@@ -23,9 +23,31 @@ def _mbox(source: Source, progress: Progress):
     return import_mbox(source.location, list_name=source.name, progress=progress)
 
 
+def _gharchive(source: Source, progress: Progress):
+    from seedbed.importers.gharchive import import_gharchive
+
+    orgs = [p[4:] for p in source.location.split() if p.startswith("org:")]
+    repos = [p[5:] for p in source.location.split() if p.startswith("repo:")]
+    _, files = import_gharchive(source.cursor.get("paths", []), orgs=orgs, repos=repos, progress_for=lambda f: progress)
+    return _Counted(sum(f.stored.created for f in files), all(f.unchanged for f in files))
+
+
+def _perceval(source: Source, progress: Progress):
+    from seedbed.importers.perceval import import_perceval
+
+    result = import_perceval(source.location, progress=progress)
+    return _Counted(result.stored.created, result.unchanged)
+
+
+@dataclass
+class _Counted:
+    created: int
+    unchanged: bool
+
+
 # kind -> how to re-run it from what the source remembers; kinds not here (the demo's
 # generated sources, say) have nothing to sync
-SYNC: dict[str, Callable] = {"git": _git, "mbox": _mbox}
+SYNC: dict[str, Callable] = {"git": _git, "mbox": _mbox, "gharchive": _gharchive, "perceval": _perceval}
 
 
 def listing():
@@ -37,6 +59,10 @@ def summary(cursor: dict) -> str:
     """The cursor in a few words, for a person."""
     if "tips" in cursor:
         return f"{len(cursor['tips'])} ref tips"
+    if "files" in cursor:
+        return f"{len(cursor['files'])} files"
+    if "lines" in cursor:
+        return f"{cursor['lines']:,} lines"
     if "messages" in cursor:
         done = "complete" if cursor.get("complete") else "interrupted: the next run finishes it"
         return f"{cursor['messages']} messages, {done}"

@@ -148,7 +148,8 @@ def _row(item: Item, identity_ref, source_id: int | None, people: Identities) ->
         platform=item.platform, key=item.key[:300], identity_id=identity_ref, source_id=source_id, kind=item.kind,
         contribution_type=item.contribution_type, occurred_at=item.occurred_at, channel=item.channel[:300],
         parent_key=item.parent_key[:300], thread_key=item.thread_key[:300], title=item.title[:500],
-        body=item.body[:MAX_TEXT], url=item.url[:1000], size=max(0, item.size), merged=item.merged,
+        body=item.body[:MAX_TEXT], url=item.url[:1000], size=max(0, item.size), files_changed=item.files_changed,
+        lines_added=item.lines_added, lines_removed=item.lines_removed, merged=item.merged,
         accepted=item.accepted, reactions=max(0, item.reactions or 0), extra=extra,
     )
 

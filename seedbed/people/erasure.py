@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 
-from seedbed.activity.models import Activity
+from seedbed.activity.models import Activity, PendingState
 from seedbed.core import audit
 from seedbed.core.errors import SeedbedError
 from seedbed.core.models import AuditAction, AuditEntry, InstanceFact
@@ -136,6 +136,7 @@ def erase(person: Person, *, actor=None, actor_label: str = "") -> Erasure:
     Suppression.objects.bulk_create([Suppression(key_hash=h) for h in sorted(hashes)], ignore_conflicts=True)
     _unname([p.display_name for p in Person.objects.filter(pk__in=people)]
             + [v for i in identities for v in (i.name, i.username) if v])
+    _forget_accounts(identities)
     erased = erased_identity()
     kept = Activity.objects.filter(identity_id__in=identity_ids).update(identity=erased)
     for label, field, scrub in KEPT_AS_ERASED:
@@ -174,6 +175,22 @@ def _unname(names: list[str]) -> None:
             new = pattern.sub(ERASED_NAME.lower(), text)
             if new != text:
                 model.objects.filter(pk=pk).update(**{field: new})
+
+
+def _forget_accounts(identities: list[Identity]) -> None:
+    """Others' pull requests name their reviewers and who merged them by account name: the
+    erased person's names go (their reviews themselves stay, as the erased contributor's)."""
+    for kind in {i.source_kind for i in identities if i.username}:
+        names = {i.username for i in identities if i.source_kind == kind and i.username}
+        for model in (Activity, PendingState):
+            for row in model.objects.filter(platform=kind, extra__merged_by__in=sorted(names)):
+                row.extra.pop("merged_by", None)
+                model.objects.filter(pk=row.pk).update(extra=row.extra)
+        reviewed = Activity.objects.filter(platform=kind, kind="pull-request").exclude(reviewed_by=[])
+        for pk, reviewers in reviewed.values_list("pk", "reviewed_by").iterator(chunk_size=5000):
+            kept = [r for r in reviewers if r not in names]
+            if kept != reviewers:
+                Activity.objects.filter(pk=pk).update(reviewed_by=kept)
 
 
 def _forget_in_keep_apart(identity_ids: set[int]) -> None:

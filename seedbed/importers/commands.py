@@ -128,6 +128,35 @@ def cmd_import_perceval(args) -> int:
     return 0
 
 
+def _print_plan(path: str, planned, what: str) -> None:
+    for column in planned.ignored:
+        print(f"seedbed: {path}: column {column!r} is not something Seedbed imports: left out", file=sys.stderr)
+    for bad in planned.skipped:
+        print(f"seedbed: skipped {path}: {bad}", file=sys.stderr)
+    for change in planned.changes:
+        print(change)
+    for kept in planned.kept:
+        print(f"{kept}: kept")
+    verb = "changed" if planned.applied else "would change (dry run: nothing was written)"
+    print(f"{path}: {len(planned.changes)} {what} {verb}" if planned.changes else f"{path}: nothing to change")
+
+
+def cmd_import_people(args) -> int:
+    from seedbed.importers.spreadsheet import import_people
+
+    planned = import_people(args.file, dry_run=args.dry_run, skip_bad=args.skip_bad, group_kind=args.group_kind)
+    _print_plan(args.file, planned, "things")
+    return 0
+
+
+def cmd_import_notes(args) -> int:
+    from seedbed.importers.spreadsheet import import_notes
+
+    planned = import_notes(args.file, dry_run=args.dry_run, skip_bad=args.skip_bad)
+    _print_plan(args.file, planned, "notes")
+    return 0
+
+
 def cmd_sources(args) -> int:
     from seedbed.importers.sources import listing, summary
 
@@ -183,6 +212,20 @@ def register(sub) -> None:
     per.add_argument("files", nargs="+", metavar="FILE")
     per.add_argument("--skip-bad", action="store_true", help="report unreadable lines and import the rest")
     per.set_defaults(func=cmd_import_perceval)
+    ppl = imp_sub.add_parser("people", help="people from a spreadsheet (CSV): names, e-mails, accounts, time zones, "
+                             "interests, groups")
+    ppl.add_argument("file", metavar="FILE")
+    ppl.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
+    ppl.add_argument("--skip-bad", action="store_true", help="report bad rows and import the rest")
+    ppl.add_argument("--group-kind", default="working-group",
+                     choices=["local-team", "user-group", "affinity-group", "working-group"],
+                     help="the kind of the groups the file names that do not exist yet (default working-group)")
+    ppl.set_defaults(func=cmd_import_people)
+    nts = imp_sub.add_parser("notes", help="private notes about people from a spreadsheet (CSV)")
+    nts.add_argument("file", metavar="FILE")
+    nts.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
+    nts.add_argument("--skip-bad", action="store_true", help="report bad rows and import the rest")
+    nts.set_defaults(func=cmd_import_notes)
 
     sources = sub.add_parser("sources", help="the import sources: last run, cursor, status")
     sources.add_argument("--json", action="store_true", help="print JSON")

@@ -118,6 +118,7 @@ class IdentityRegistry:
         self.created_ids: list[int] = []  # for identity resolution after the import
         self.suppressions = erasure.Suppressions()  # erased people stay erased
         self.erased_id: int | None = None
+        self.adopted: list[tuple[int, str, dict]] = []  # (identity id, its real key, what the import knows)
 
     def note(self, key: str, when, *, name: str = "", email: str = "", username: str = "", external_id: str = "",
              raw_encoding: str = "", is_bot: bool = False) -> str:
@@ -129,16 +130,22 @@ class IdentityRegistry:
                     self.erased_id = erasure.erased_identity().pk
                 self.ids[key] = self.erased_id  # someone erased: their items go to the erased contributor
                 return key
-            self.pending[key] = dict(
-                name=name[:300], email=email[:320], username=username[:200], external_id=external_id[:200],
-                raw_encoding=raw_encoding, is_bot=is_bot,
-            )
+            fields = dict(name=name[:300], email=email[:320], username=username[:200], external_id=external_id[:200],
+                          raw_encoding=raw_encoding, is_bot=is_bot)
+            placeholder = f"login:{username.lower()}"[:600] if username else ""
+            if placeholder and placeholder != key and placeholder in self.ids:
+                # an account known only by its name (a spreadsheet said "GitHub: jdoe"): this is it
+                self.ids[key] = self.ids.pop(placeholder)
+                self.adopted.append((self.ids[key], key, fields))
+            else:
+                self.pending[key] = fields
         span = self.spans.get(key)
         self.spans[key] = (when, when) if span is None else (min(span[0], when), max(span[1], when))
         return key
 
     def flush(self) -> dict[str, int]:
         """Create the staged identities (and their new people); return key -> identity id for all."""
+        self._adopt()
         if not self.pending:
             return self.ids
         staged = list(self.pending.items())
@@ -181,6 +188,18 @@ class IdentityRegistry:
         self.created += len(identities)
         self.pending.clear()
         return self.ids
+
+    def _adopt(self) -> None:
+        """Give identities known by an account name their real key, and what they lacked."""
+        for pk, key, fields in self.adopted:
+            identity = Identity.objects.get(pk=pk)
+            identity.key = key
+            for name, value in fields.items():
+                if value and not getattr(identity, name):
+                    setattr(identity, name, value)
+            identity.email_key = identity.email_key or email_key(identity.email)[:320]
+            identity.save()
+        self.adopted.clear()
 
     def save_seen(self) -> None:
         """Widen each noted identity's first/last seen to what this run saw, then their people's."""

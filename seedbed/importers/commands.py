@@ -112,17 +112,20 @@ def cmd_import_perceval(args) -> int:
 
     for path in args.files:
         r = import_perceval(path, skip_bad=args.skip_bad, progress=progress_bar(os.path.basename(path)))
+        lines = r.counts.get("lines", 0)
         if r.unchanged:
-            print(f"{r.path}: unchanged since it was imported ({r.lines:,} lines)")
+            print(f"{r.path}: unchanged since it was imported ({lines:,} lines)")
             continue
         for bad in r.skipped:
             print(f"seedbed: skipped {path}: {bad}", file=sys.stderr)
-        for backend, n in sorted(r.unsupported.items()):
-            print(f"seedbed: {path}: {n:,} items of backend {backend} not imported (Seedbed reads "
-                  "git, github, gitlab, discourse, mbox, pipermail, slack and meetup)", file=sys.stderr)
-        read = ", ".join(f"{n:,} {b}" for b, n in sorted(r.backends.items())) or "no items"
+        for what, n in sorted(r.counts.items()):
+            if what.startswith("unsupported:"):
+                print(f"seedbed: {path}: {n:,} items of backend {what[12:]} not imported (Seedbed reads "
+                      "git, github, gitlab, discourse, mbox, pipermail, slack and meetup)", file=sys.stderr)
+        read = ", ".join(f"{n:,} {b}" for b, n in sorted(r.counts.items())
+                         if b != "lines" and not b.startswith("unsupported:")) or "no items"
         s = r.stored
-        print(f"{r.path}: {r.lines:,} lines ({read}): {s.created:,} new activities, {s.updated:,} updated, "
+        print(f"{r.path}: {lines:,} lines ({read}): {s.created:,} new activities, {s.updated:,} updated, "
               f"{len(r.skipped)} skipped, {s.identities_created} new identities")
         print_resolved(s.resolved)
     return 0
@@ -168,7 +171,7 @@ def cmd_sources(args) -> int:
         return 0
     for r in rows:
         when = r["last_run_at"][:16].replace("T", " ") if r["last_run_at"] else "never"
-        print(f"{r['id']:>4}  {r['kind']:<6} {r['status']:<8} {when:<16}  {r['activities']:>9,} activities  "
+        print(f"{r['id']:>4}  {r['kind']:<9} {r['status']:<8} {when:<16}  {r['activities']:>9,} activities  "
               f"{summary(r['cursor'])}  {r['location']}" + (f"\n      error: {r['error']}" if r["error"] else ""))
     if not rows:
         print("no sources yet: import something with `seedbed import …`")

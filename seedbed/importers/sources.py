@@ -61,8 +61,8 @@ def summary(cursor: dict) -> str:
         return f"{len(cursor['tips'])} ref tips"
     if "files" in cursor:
         return f"{len(cursor['files'])} files"
-    if "lines" in cursor:
-        return f"{cursor['lines']:,} lines"
+    if "counts" in cursor:
+        return ", ".join(f"{n:,} {what}" for what, n in sorted(cursor["counts"].items())) or "empty"
     if "messages" in cursor:
         done = "complete" if cursor.get("complete") else "interrupted: the next run finishes it"
         return f"{cursor['messages']} messages, {done}"

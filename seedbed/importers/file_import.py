@@ -1,0 +1,92 @@
+"""One file, one source, one transaction: the use case the file importers share (Perceval
+output, chat exports, calendars and event exports).
+
+The file's items are read and saved together with the source's cursor, or not at all:
+bad input found halfway leaves nothing of the file, and a run killed at any moment
+leaves all of it or none, so the next run simply does it again. A file imported whole
+and unchanged since (same size, same first 64 KiB) is not read again.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from seedbed.activity.models import Source, SourceStatus
+from seedbed.activity.services import mark_failed
+from seedbed.importers.errors import ImportFailed
+from seedbed.importers.jsonlines import fingerprint
+from seedbed.importers.progress import Progress, Silent
+from seedbed.importers.store import Stored, store
+
+
+class Report:
+    """What a reader tells about the file as it goes: bad parts (an error, or with skip_bad
+    a line in ``skipped``), things counted, and how far it got (for progress)."""
+
+    def __init__(self, path: Path, skip_bad: bool):
+        self.path, self.skip_bad = path, skip_bad
+        self.skipped: list[str] = []
+        self.counts: Counter = Counter()
+        self.notes: list[str] = []
+        self.position: Callable[[], int] | None = None
+
+    def bad(self, message: str) -> None:
+        if not self.skip_bad:
+            raise ImportFailed(f"{self.path}: {message} (use --skip-bad to import the rest)")
+        self.skipped.append(message)
+
+
+@dataclass
+class FileImported:
+    path: str
+    source_id: int | None = None
+    stored: Stored = field(default_factory=Stored)
+    skipped: list[str] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    unchanged: bool = False
+
+
+Reader = Callable[[Path, Report], Iterable]
+
+
+def import_file(kind: str, path: str, read: Reader, *, skip_bad: bool = False, progress: Progress | None = None,
+                name: str = "", finish: Callable[[Source, Report, Stored], None] | None = None) -> FileImported:
+    """Import one file of ``kind`` with ``read(path, report)``, which yields items and states.
+    ``finish(source, report, stored)`` runs last in the same transaction (for what the item
+    store does not save itself)."""
+    progress = progress or Silent()
+    file = Path(path)
+    location = str(file.resolve())
+    source = Source.objects.filter(kind=kind, location=location).first()
+    if not file.is_file():
+        mark_failed(source, f"{path}: no such file")
+        raise ImportFailed(f"{path}: no such file")
+    print_ = fingerprint(file)
+    if source is not None and source.cursor.get("file") == print_:
+        return FileImported(location, source.pk, counts=Counter(source.cursor.get("counts", {})), unchanged=True)
+    report = Report(file, skip_bad)
+    progress.start(max(1, os.path.getsize(file) // 1024), "KiB")
+    try:
+        with transaction.atomic():
+            if source is None:
+                source = Source.objects.create(kind=kind, location=location, name=(name or file.name)[:200])
+            stored = store(read(file, report), source, progress=progress,
+                           position=lambda: report.position() if report.position else 0)
+            if finish is not None:
+                finish(source, report, stored)
+            source.cursor = {"file": print_, "counts": dict(report.counts)}
+            source.status, source.error, source.last_run_at = SourceStatus.OK, "", timezone.now()
+            source.save()
+    except ImportFailed as exc:
+        mark_failed(Source.objects.filter(kind=kind, location=location).first(), str(exc))
+        raise
+    finally:
+        progress.finish()
+    return FileImported(location, source.pk, stored, report.skipped, report.counts, report.notes)

@@ -6,7 +6,7 @@ the second unfiltered COUNT(*).
 """
 from django.contrib import admin
 
-from seedbed.activity.models import Activity, Source
+from seedbed.activity.models import Activity, PendingState, Source
 
 
 @admin.register(Source)
@@ -28,3 +28,13 @@ class ActivityAdmin(admin.ModelAdmin):
     date_hierarchy = "occurred_at"
     show_full_result_count = False
     ordering = ("-occurred_at",)
+
+
+@admin.register(PendingState)
+class PendingStateAdmin(admin.ModelAdmin):
+    """News about items not imported yet: read-only, the importers apply and delete them."""
+
+    list_display = ("platform", "key", "seen_at", "merged")
+    list_filter = ("platform",)
+    search_fields = ("key",)
+    readonly_fields = ("platform", "key", "seen_at", "merged", "extra")

@@ -10,6 +10,7 @@ import os
 import sys
 
 from seedbed.core.errors import SeedbedError
+from seedbed.importers import file_kinds
 
 
 class _Bar:
@@ -107,25 +108,30 @@ def cmd_import_gharchive(args) -> int:
     return 0
 
 
-def cmd_import_perceval(args) -> int:
-    from seedbed.importers.perceval import import_perceval
+def cmd_import_files(args) -> int:
+    """Any of the file importers in ``file_kinds``: one line per file, what was read and saved."""
+    from seedbed.importers.file_kinds import BY_KIND
 
+    importer = BY_KIND[args.kind].importer()
     for path in args.files:
-        r = import_perceval(path, skip_bad=args.skip_bad, progress=progress_bar(os.path.basename(path)))
-        lines = r.counts.get("lines", 0)
+        r = importer(path, skip_bad=args.skip_bad, progress=progress_bar(os.path.basename(path)))
+        counted = {what: n for what, n in r.counts.items() if not what.startswith("unsupported:")}
+        lines = counted.pop("lines", None)
+        size = f"{lines:,} lines" if lines is not None else "read"
         if r.unchanged:
-            print(f"{r.path}: unchanged since it was imported ({lines:,} lines)")
+            print(f"{r.path}: unchanged since it was imported ({size})")
             continue
         for bad in r.skipped:
             print(f"seedbed: skipped {path}: {bad}", file=sys.stderr)
+        for note in r.notes:
+            print(f"seedbed: {path}: {note}", file=sys.stderr)
         for what, n in sorted(r.counts.items()):
             if what.startswith("unsupported:"):
                 print(f"seedbed: {path}: {n:,} items of backend {what[12:]} not imported (Seedbed reads "
                       "git, github, gitlab, discourse, mbox, pipermail, slack and meetup)", file=sys.stderr)
-        read = ", ".join(f"{n:,} {b}" for b, n in sorted(r.counts.items())
-                         if b != "lines" and not b.startswith("unsupported:")) or "no items"
+        read = ", ".join(f"{n:,} {what}" for what, n in sorted(counted.items())) or "nothing to import"
         s = r.stored
-        print(f"{r.path}: {lines:,} lines ({read}): {s.created:,} new activities, {s.updated:,} updated, "
+        print(f"{r.path}: {size} ({read}): {s.created:,} new activities, {s.updated:,} updated, "
               f"{len(r.skipped)} skipped, {s.identities_created} new identities")
         print_resolved(s.resolved)
     return 0
@@ -210,11 +216,11 @@ def register(sub) -> None:
     gha.add_argument("--all", action="store_true", help="every repository: a whole hour of GitHub")
     gha.add_argument("--skip-bad", action="store_true", help="report unreadable lines and import the rest")
     gha.set_defaults(func=cmd_import_gharchive)
-    per = imp_sub.add_parser("perceval", help="Perceval's JSON-lines output (perceval BACKEND … --json-line): git, "
-                             "github, gitlab, discourse, mbox, pipermail, slack, meetup")
-    per.add_argument("files", nargs="+", metavar="FILE")
-    per.add_argument("--skip-bad", action="store_true", help="report unreadable lines and import the rest")
-    per.set_defaults(func=cmd_import_perceval)
+    for kind in file_kinds.KINDS:
+        one = imp_sub.add_parser(kind.kind, help=kind.help)
+        one.add_argument("files", nargs="+", metavar=kind.metavar)
+        one.add_argument("--skip-bad", action="store_true", help="report unreadable parts and import the rest")
+        one.set_defaults(func=cmd_import_files)
     ppl = imp_sub.add_parser("people", help="people from a spreadsheet (CSV): names, e-mails, accounts, time zones, "
                              "interests, groups")
     ppl.add_argument("file", metavar="FILE")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seedbed.importers import github_items as gh
-from seedbed.importers.items import Item, State, when
+from seedbed.importers.items import DAMAGE, Item, State, when
 
 # The events that are contributions; pushes are imported from the repository itself (git),
 # stars, forks and branch creation are not someone's contribution to the community.
@@ -85,6 +85,8 @@ def items(event: dict) -> list[Item | State]:
         found = _items(kind, payload.get("action"), repo, payload, seen, event)
     except gh.BadObject as exc:
         raise BadEvent(f"a {kind}: {exc}") from None
+    except DAMAGE as exc:
+        raise BadEvent(f"a {kind} with a damaged value ({exc})") from None
     return [one for one in found if one is not None]
 
 

@@ -256,16 +256,31 @@ def _git_log(git_dir: str, repository: str, revs: bytes) -> Iterator[bytes]:
         raise ImportFailed(f"{repository}: git log failed ({_last_line(message)})")
 
 
+# What the repository itself says best: another route (Perceval's output) may have brought
+# the commit first with its own reading of these (a rename counted as one file, no committer).
+_GIT_FACTS = ("contribution_type", "size", "files_changed", "lines_added", "lines_removed", "committer_id")
+
+
 def _save(batch: list[dict], ids: IdentityRegistry) -> int:
-    """Insert activities, skipping any already known (same platform and key); return how many were new."""
+    """Insert activities; one already known (same platform and key) gets the repository's
+    facts where they differ. Return how many were new."""
     if not batch:
         return 0
-    known = set(Activity.objects.filter(platform="git", key__in=[a["key"] for a in batch]).values_list("key", flat=True))
-    fresh = [a for a in batch if a["key"] not in known]
+    known = {a.key: a for a in Activity.objects.filter(platform="git", key__in=[a["key"] for a in batch])
+             .only("key", *_GIT_FACTS)}
     key_to_id = ids.flush()
-    for row in fresh:
+    for row in batch:
         row["identity_id"] = key_to_id[row["identity_id"]]
         if row["committer_id"] is not None:
             row["committer_id"] = key_to_id[row["committer_id"]]
+    fresh = [a for a in batch if a["key"] not in known]
     insert_new(Activity, fresh)
+    corrected = []
+    for row in batch:
+        old = known.get(row["key"])
+        if old is not None and any(getattr(old, f) != row[f] for f in _GIT_FACTS):
+            for f in _GIT_FACTS:
+                setattr(old, f, row[f])
+            corrected.append(old)
+    Activity.objects.bulk_update(corrected, _GIT_FACTS, batch_size=500)
     return len(fresh)

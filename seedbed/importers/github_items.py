@@ -154,7 +154,9 @@ def issue(repo: str, obj: dict, seen_at) -> Item | None:
         platform=PLATFORM, key=key, author=author, kind=(GITHUB_PULL if pull is not None else GITHUB_ISSUE).kind,
         contribution_type=pull_type(obj) if pull is not None else issue_type(obj),
         occurred_at=_created(obj, "an issue"), channel=repo, thread_key=key, title=str(obj.get("title") or ""),
-        body=body, url=str(obj.get("html_url") or ""), size=words(body), merged=merged, reactions=_reactions(obj),
+        # a pull request's size is its changed lines, which only the pull request itself tells
+        body=body, url=str(obj.get("html_url") or ""), size=0 if pull is not None else words(body), merged=merged,
+        reactions=_reactions(obj),
         seen_at=seen_at,
         extra=_drop_empty({"number": obj["number"], "state": _state(obj, merged) if pull is not None else obj.get("state"),
                            "labels": _labels(obj), "closed_at": obj.get("closed_at"),

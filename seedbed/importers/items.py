@@ -68,13 +68,19 @@ class State:
     extra: dict = field(default_factory=dict)
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A value of the wrong type where a reader expects another (labels that are a number, a
+# count that is a word) fails in the reader as one of these; each reader's entry point turns
+# them into its "bad item" error, so damaged input is reported, never a crash.
+DAMAGE = (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError)
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
-    """Text without lone surrogates (``\\udcxx``, from bytes a tool could not decode): each
-    becomes U+FFFD, so it can be stored and shown; valid text is returned as it is."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    """Text without lone surrogates (``\\udcxx``, from bytes a tool could not decode) and
+    NUL characters (which PostgreSQL cannot store): each becomes U+FFFD, so it can be stored
+    and shown; valid text is returned as it is."""
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def clean_all(value):
@@ -115,4 +121,7 @@ def when(value) -> dt.datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc)
+    try:
+        return parsed.astimezone(dt.timezone.utc)
+    except OverflowError:  # year 1 an hour east of UTC, year 9999 an hour west
+        return None

@@ -79,6 +79,8 @@ class JsonLines:
             self.offset += len(raw)
             try:
                 value = orjson.loads(raw)
+                if b"\\u0000" in raw:  # a NUL, which PostgreSQL cannot store (orjson refuses lone surrogates)
+                    value = clean_all(value)
             except orjson.JSONDecodeError:
                 if not raw.strip():
                     continue

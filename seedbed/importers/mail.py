@@ -25,6 +25,8 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
+from seedbed.importers.items import clean
+
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_HEADER_LINE = 8000  # longer than any real header; a sign of a broken header block
 _FROM_LINE = re.compile(rb"^From \S+(?: at \S+)?\s+(.*\S)\s*$")
@@ -132,7 +134,7 @@ def parse(number: int, offset: int, from_line: bytes, raw: bytes, now: dt.dateti
     if date is None:
         raise BadMessage(number, offset, "no readable date, neither in its Date header nor its 'From ' line")
     text, charset = _text(msg) if msg is not None else _decode(payload, _charset(h))
-    body, quoted, signature = own_words(text)
+    body, quoted, signature = own_words(clean(text))
     references = tuple(_MSGID.findall(_header(h, "References")))
     replied = _header(h, "In-Reply-To")
     # HyperKitty's exports write In-Reply-To without its angle brackets

@@ -70,4 +70,9 @@ MEETUP_ATTENDEE = Mapped(_MU, "yes to an event that took place (not a no-show)",
 MEETUP_COMMENT = Mapped(_MU, "comment on an event", "comment", "ideas", "—")
 MEETUP = (MEETUP_HOST, MEETUP_ATTENDEE, MEETUP_COMMENT)
 
-ALL: tuple[Mapped, ...] = GIT + MBOX + GITHUB + GITLAB + DISCOURSE + SLACK + MEETUP
+DISCORD: tuple[Mapped, ...] = ()
+ZULIP: tuple[Mapped, ...] = ()
+MATRIX: tuple[Mapped, ...] = ()
+ICAL: tuple[Mapped, ...] = ()
+
+ALL: tuple[Mapped, ...] = GIT + MBOX + GITHUB + GITLAB + DISCOURSE + SLACK + DISCORD + ZULIP + MATRIX + MEETUP + ICAL

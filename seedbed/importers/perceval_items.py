@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from seedbed.activity.taxonomy import commit_type
 from seedbed.importers import discourse_items, github_items, gitlab_items, mail, meetup_items, slack_items
-from seedbed.importers.items import Author, Item, State, when
+from seedbed.importers.items import DAMAGE, Author, Item, State, when
 from seedbed.importers.mapping import GIT
 from seedbed.people.names import is_bot
 
@@ -56,6 +56,8 @@ def items(obj, number: int = 0) -> list[Item | State | mail.Mail]:
         raise BadItem(f"a {obj.get('backend_name')} {category or 'item'}: {exc}") from None
     except mail.BadMessage as exc:
         raise BadItem(f"a {obj.get('backend_name')} message: {exc.reason}") from None
+    except DAMAGE as exc:
+        raise BadItem(f"a {obj.get('backend_name')} {category or 'item'} with a damaged value ({exc})") from None
     return [one for one in found if one is not None]
 
 
@@ -78,7 +80,7 @@ def _git_date(value) -> dt.datetime | None:
 
 def _lines(value) -> int:
     text = str(value)
-    return int(text) if text.isdigit() else 1  # "-" for a binary file: one line, as the git import counts it
+    return 0 if text == "-" else int(text)  # "-" for a binary file: changed, without lines, as import git counts it
 
 
 def _git_author(name: str, email: str) -> Author:
@@ -121,6 +123,7 @@ def _git(category, origin, data, updated, number) -> list[Item]:
 # ---- mail ----------------------------------------------------------------------------
 
 _NOT_HEADERS = {"body", "unixfrom"}
+_ESCAPED_FROM = re.compile(r"^>(>*From )", re.MULTILINE)
 
 
 def _mail(category, origin, data, updated, number) -> list[mail.Mail]:
@@ -133,7 +136,8 @@ def _mail(category, origin, data, updated, number) -> list[mail.Mail]:
             lines.append(f"{name}: {value}".replace("\r\n", "\n").replace("\n", "\n "))
     body = data.get("body")
     plain = body.get("plain") if isinstance(body, dict) else body
-    text = str(plain or "")
+    # Perceval leaves mboxo's escaping (">From " for a body line "From ") as it was in the file
+    text = _ESCAPED_FROM.sub(r"\1", str(plain or ""))
     raw = ("\n".join(lines) + "\nContent-Type: text/plain; charset=utf-8\n\n" + text.replace("\r\n", "\n"))
     unixfrom = str(data.get("unixfrom") or "")
     from_line = f"From {unixfrom}".encode("utf-8", "replace")

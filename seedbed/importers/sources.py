@@ -8,6 +8,7 @@ from django.db.models import Count
 
 from seedbed.activity.models import Source
 from seedbed.importers.errors import ImportFailed
+from seedbed.importers.file_kinds import BY_KIND
 from seedbed.importers.progress import Progress
 
 
@@ -32,10 +33,8 @@ def _gharchive(source: Source, progress: Progress):
     return _Counted(sum(f.stored.created for f in files), all(f.unchanged for f in files))
 
 
-def _perceval(source: Source, progress: Progress):
-    from seedbed.importers.perceval import import_perceval
-
-    result = import_perceval(source.location, progress=progress)
+def _file(source: Source, progress: Progress):
+    result = BY_KIND[source.kind].importer()(source.location, progress=progress)
     return _Counted(result.stored.created, result.unchanged)
 
 
@@ -47,7 +46,8 @@ class _Counted:
 
 # kind -> how to re-run it from what the source remembers; kinds not here (the demo's
 # generated sources, say) have nothing to sync
-SYNC: dict[str, Callable] = {"git": _git, "mbox": _mbox, "gharchive": _gharchive, "perceval": _perceval}
+SYNC: dict[str, Callable] = {"git": _git, "mbox": _mbox, "gharchive": _gharchive,
+                             **{kind: _file for kind in BY_KIND}}
 
 
 def listing():

@@ -7,9 +7,9 @@ halfway leaves nothing of the file, and a run killed at any moment leaves either
 whole file or none of it: the next run imports it again, and because items are unique by
 (platform, key) it ends with the same database as an uninterrupted run.
 
-An item seen before is not inserted again; its state (title, body, merged, reactions,
-extra) is updated when this sighting is newer (``Item.seen_at``) than the stored one, so
-the order in which files are imported does not matter.
+An item seen before is not inserted again; what this sighting adds to what is stored
+(title, body, merged, reactions, extra …) is combined by ``sightings.combine``, the rule that
+makes the order in which files are imported not matter.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from seedbed.activity.models import Activity, PendingState, Source
 from seedbed.core.bulk import insert_new
 from seedbed.importers.items import Author, Item, State
 from seedbed.importers.progress import Progress
+from seedbed.importers.sightings import FIELDS, combine
 from seedbed.people.merging import ResolverRun, run_resolver
 from seedbed.people.erasure import Suppressions
 from seedbed.people.models import Identity
@@ -31,7 +32,6 @@ from seedbed.people.services import IdentityRegistry
 BATCH = 5000
 CHUNK = 5000  # keys per IN (...) list
 MAX_TEXT = 100_000  # characters of a body kept
-UPDATED = ("title", "body", "url", "size", "merged", "accepted", "reactions", "extra")
 # keys of Activity.extra that hold someone's username on the item's platform: an erased
 # person's is not written (and erasure removes those already written)
 PEOPLE_IN_EXTRA = ("merged_by",)
@@ -88,28 +88,28 @@ def _batches(items: Iterable[Item | State], size: int) -> Iterator[list[Item | S
         yield batch
 
 
-def _newest(batch: list[Item | State]) -> tuple[dict[tuple[str, str], Item], dict[tuple[str, str], State]]:
-    """One item per (platform, key), the newest sighting (of equals, the later in the file),
-    and the newest state heard for each key, where it is newer than its item's."""
-    items: dict[tuple[str, str], Item] = {}
+def _gather(batch: list[Item | State]) -> tuple[dict, dict, dict]:
+    """Per (platform, key): the newest sighting of an item (for what is written once: author,
+    time, kind …), the record of all its sightings in the batch combined, and the state news
+    about items the batch does not hold (the newest per key)."""
+    newest: dict[tuple[str, str], Item] = {}
+    records: dict[tuple[str, str], dict] = {}
     states: dict[tuple[str, str], State] = {}
     for one in batch:
         ref = (one.platform, one.key[:300])
-        pile = states if isinstance(one, State) else items
-        seen = pile.get(ref)
-        if seen is None or _newer(one, seen):
-            pile[ref] = one
-    for ref, state in list(states.items()):
-        item = items.get(ref)
-        if item is not None and item.seen_at is not None and item.seen_at >= state.seen_at:
-            del states[ref]
-    return items, states
-
-
-def _newer(one: Item | State, than: Item | State) -> bool:
-    if one.seen_at is None:
-        return than.seen_at is None
-    return than.seen_at is None or one.seen_at >= than.seen_at
+        if isinstance(one, State):
+            seen = states.get(ref)
+            if seen is None or one.seen_at >= seen.seen_at:
+                states[ref] = one
+            continue
+        seen = newest.get(ref)
+        if seen is None or (one.seen_at is not None and (seen.seen_at is None or one.seen_at >= seen.seen_at)):
+            newest[ref] = one
+        record = _item_record(one)
+        records[ref] = record if ref not in records else combine(records[ref], record)
+    for ref in [ref for ref in states if ref in records]:
+        records[ref] = combine(records[ref], _state_record(states.pop(ref)))
+    return newest, records, states
 
 
 def store(items: Iterable[Item | State], source: Source, *, progress: Progress,
@@ -125,7 +125,7 @@ def store(items: Iterable[Item | State], source: Source, *, progress: Progress,
     reported = 0
     for batch in _batches(items, BATCH):
         out.items += len(batch)
-        created, updated = _save(*_newest(batch), people, source)
+        created, updated = _save(*_gather(batch), people, source)
         out.created += created
         out.updated += updated
         for item in batch:
@@ -140,17 +140,13 @@ def store(items: Iterable[Item | State], source: Source, *, progress: Progress,
     return out
 
 
-def _row(item: Item, identity_ref, source_id: int | None, people: Identities) -> dict:
-    extra = _scrub(item.extra, item.platform, people)
-    if item.seen_at is not None:
-        extra["seen_at"] = item.seen_at.isoformat()
+def _row(item: Item, identity_ref, source_id: int | None) -> dict:
+    """The columns written once, when the item is first stored (the rest: ``_stored``)."""
     return dict(
         platform=item.platform, key=item.key[:300], identity_id=identity_ref, source_id=source_id, kind=item.kind,
         contribution_type=item.contribution_type, occurred_at=item.occurred_at, channel=item.channel[:300],
-        parent_key=item.parent_key[:300], thread_key=item.thread_key[:300], title=item.title[:500],
-        body=item.body[:MAX_TEXT], url=item.url[:1000], size=max(0, item.size), files_changed=item.files_changed,
-        lines_added=item.lines_added, lines_removed=item.lines_removed, merged=item.merged,
-        accepted=item.accepted, reactions=max(0, item.reactions or 0), extra=extra,
+        parent_key=item.parent_key[:300], thread_key=item.thread_key[:300], files_changed=item.files_changed,
+        lines_added=item.lines_added, lines_removed=item.lines_removed,
     )
 
 
@@ -159,7 +155,7 @@ def _scrub(extra: dict, platform: str, people: Identities) -> dict:
             if not (k in PEOPLE_IN_EXTRA and isinstance(v, str) and people.erased(platform, v))}
 
 
-def _known(refs, fields=UPDATED) -> dict[tuple[str, str], dict]:
+def _known(refs, fields=FIELDS) -> dict[tuple[str, str], dict]:
     """The stored activities among (platform, key) pairs, by pair."""
     known = {}
     for platform, keys in _by_platform(refs).items():
@@ -169,26 +165,54 @@ def _known(refs, fields=UPDATED) -> dict[tuple[str, str], dict]:
     return known
 
 
-def _newer_than(seen_at, stored_extra: dict) -> bool:
-    return seen_at is not None and seen_at.isoformat() > str(stored_extra.get("seen_at") or "")
+def _item_record(item: Item) -> dict:
+    """What one sighting says, as a record for ``sightings.combine`` (unscrubbed, untrimmed)."""
+    extra = dict(item.extra)
+    if item.seen_at is not None:
+        extra["seen_at"] = item.seen_at.isoformat()
+    return dict(title=item.title, body=item.body, url=item.url, size=item.size, merged=item.merged,
+                accepted=item.accepted, reactions=item.reactions, extra=extra)
 
 
-def _save(items: dict[tuple[str, str], Item], states: dict[tuple[str, str], State], people: Identities,
-          source: Source) -> tuple[int, int]:
-    known = _known(items)
+def _state_record(state: State) -> dict:
+    return dict(merged=state.merged, extra={**state.extra, "state_at": state.seen_at.isoformat()})
+
+
+def _stored(record: dict, platform: str, people: Identities) -> dict:
+    """A combined record as the activity's columns hold it: trimmed, counts not negative, no
+    erased person's account name."""
+    return dict(title=(record.get("title") or "")[:500], body=(record.get("body") or "")[:MAX_TEXT],
+                url=(record.get("url") or "")[:1000], size=max(0, record.get("size") or 0), merged=record.get("merged"),
+                accepted=record.get("accepted"), reactions=max(0, record.get("reactions") or 0),
+                extra=_scrub(record.get("extra") or {}, platform, people))
+
+
+def _update(stored: dict, record: dict, platform: str, people: Identities) -> Activity | None:
+    """The stored activity with what the record adds, or None when it adds nothing."""
+    after = _stored(combine({name: stored[name] for name in FIELDS}, record), platform, people)
+    if all(after[name] == stored[name] for name in FIELDS):
+        return None
+    return Activity(pk=stored["id"], **after)
+
+
+def _save(newest: dict[tuple[str, str], Item], records: dict[tuple[str, str], dict],
+          states: dict[tuple[str, str], State], people: Identities, source: Source) -> tuple[int, int]:
+    known = _known(newest)
     fresh, changed = [], []
-    for ref, item in items.items():
+    for ref, item in newest.items():
         identity = people.note(item.author, item.occurred_at)
         stored = known.get(ref)
         if stored is None:
-            fresh.append(_row(item, identity, source.pk, people))
-        elif _newer_than(item.seen_at, stored["extra"]):
-            changed.append(_changed(stored, _row(item, None, None, people), item.reactions is None))
+            fresh.append({**_row(item, identity, source.pk), **_stored(records[ref], item.platform, people)})
+        else:
+            update = _update(stored, records[ref], item.platform, people)
+            if update is not None:
+                changed.append(update)
     identity_of = people.flush()
     for row in fresh:
         row["identity_id"] = identity_of(row["identity_id"])
     insert_new(Activity, fresh)
-    Activity.objects.bulk_update(changed, UPDATED, batch_size=500)
+    Activity.objects.bulk_update(changed, FIELDS, batch_size=500)
     # news heard earlier about the items just added, then this batch's news
     arrived = [(r["platform"], r["key"]) for r in fresh]
     waiting = {}
@@ -209,21 +233,22 @@ def _by_platform(refs) -> dict[str, list[str]]:
 
 
 def _apply(states: dict[tuple[str, str], State], people: Identities) -> int:
-    """Newer states onto their items; states of items not here yet wait for them. Returns items changed."""
+    """States onto their items (``sightings.combine``); states of items not here yet wait for
+    them, the newest per item. Returns items changed."""
     if not states:
         return 0
-    known = _known(states, fields=("merged", "extra"))
+    known = _known(states)
     changed, later = [], []
     for ref, state in states.items():
-        extra = _scrub(state.extra, state.platform, people)
         stored = known.get(ref)
         if stored is None:
             later.append(PendingState(platform=ref[0], key=ref[1], seen_at=state.seen_at, merged=state.merged,
-                                      extra=extra))
-        elif _newer_than(state.seen_at, stored["extra"]):
-            changed.append(Activity(pk=stored["id"], merged=stored["merged"] if state.merged is None else state.merged,
-                                    extra={**stored["extra"], **extra, "seen_at": state.seen_at.isoformat()}))
-    Activity.objects.bulk_update(changed, ["merged", "extra"], batch_size=500)
+                                      extra=_scrub(state.extra, state.platform, people)))
+            continue
+        update = _update(stored, _state_record(state), state.platform, people)
+        if update is not None:
+            changed.append(update)
+    Activity.objects.bulk_update(changed, FIELDS, batch_size=500)
     if later:
         held: dict[tuple[str, str], tuple[int, object]] = {}
         for platform, keys in _by_platform((p.platform, p.key) for p in later).items():
@@ -235,18 +260,6 @@ def _apply(states: dict[tuple[str, str], State], people: Identities) -> int:
                                             if (p.platform, p.key) in held]).delete()
         PendingState.objects.bulk_create(newer, batch_size=500)
     return len(changed)
-
-
-def _changed(old: dict, row: dict, reactions_unknown: bool) -> Activity:
-    """The stored activity with this newer sighting's state: what it says replaces what was
-    there; what it does not say (an empty body, an unknown count) keeps what was known."""
-    activity = Activity(pk=old["id"])
-    for name in UPDATED:
-        value = row[name]
-        keep = value in ("", None) or (name == "reactions" and reactions_unknown) or (name == "size" and not value)
-        setattr(activity, name, old[name] if keep else value)
-    activity.extra = {**old["extra"], **row["extra"]}
-    return activity
 
 
 def link(platform: str, keys: list[str]) -> None:

@@ -23,7 +23,6 @@ is frozen at FETCH_TS so that the files are reproducible.
 """
 
 import datetime
-import gzip
 import io
 import json
 import os

@@ -257,7 +257,7 @@ def _git_log(git_dir: str, repository: str, revs: bytes) -> Iterator[bytes]:
 
 
 # What the repository itself says best: another route (Perceval's output) may have brought
-# the commit first with its own reading of these (a rename counted as one file, no committer).
+# the commit first with its own reading of these (a renamed file counted once, without its lines).
 _GIT_FACTS = ("contribution_type", "size", "files_changed", "lines_added", "lines_removed", "committer_id")
 
 

@@ -49,6 +49,7 @@ class Item:
     merged: bool | None = None
     accepted: bool | None = None
     reactions: int | None = None  # None: the source does not say
+    committer: Author | None = None  # who committed it, when not its author (git)
     extra: dict = field(default_factory=dict)
     # When the state above (title, body, merged, reactions, extra …) was seen: of two
     # sightings of one item, the newer state wins, whichever was imported first.

@@ -104,9 +104,12 @@ def _git(category, origin, data, updated, number) -> list[Item]:
     added, removed = sum(c[1] for c in changes), sum(c[2] for c in changes)
     title, _, body = str(data.get("message") or "").strip("\n").partition("\n")
     channel = _last_part(origin).removesuffix(".git")
+    committer_name, committer_email = _signature(data.get("Commit"))
+    committer = None if (committer_name, committer_email) == (name, email) or not (committer_name or committer_email) \
+        else _git_author(committer_name, committer_email)
     common = dict(platform="git", contribution_type=commit_type(changes), occurred_at=authored, channel=channel,
                   title=title.strip(), size=added + removed, files_changed=len(changes), lines_added=added,
-                  lines_removed=removed)
+                  lines_removed=removed, committer=committer)
     parents = [p for p in data.get("parents") or [] if isinstance(p, str)]
     out = [Item(key=sha, author=_git_author(name, email), kind=GIT[0].kind, body=body.strip("\n"),
                 extra={"parents": parents} if len(parents) > 1 else {}, **common)]

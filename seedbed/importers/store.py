@@ -203,7 +203,9 @@ def _save(newest: dict[tuple[str, str], Item], records: dict[tuple[str, str], di
         identity = people.note(item.author, item.occurred_at)
         stored = known.get(ref)
         if stored is None:
-            fresh.append({**_row(item, identity, source.pk), **_stored(records[ref], item.platform, people)})
+            committer = people.note(item.committer, item.occurred_at) if item.committer is not None else None
+            fresh.append({**_row(item, identity, source.pk), "committer_id": committer,
+                          **_stored(records[ref], item.platform, people)})
         else:
             update = _update(stored, records[ref], item.platform, people)
             if update is not None:
@@ -211,6 +213,8 @@ def _save(newest: dict[tuple[str, str], Item], records: dict[tuple[str, str], di
     identity_of = people.flush()
     for row in fresh:
         row["identity_id"] = identity_of(row["identity_id"])
+        if row["committer_id"] is not None:
+            row["committer_id"] = identity_of(row["committer_id"])
     insert_new(Activity, fresh)
     Activity.objects.bulk_update(changed, FIELDS, batch_size=500)
     # news heard earlier about the items just added, then this batch's news

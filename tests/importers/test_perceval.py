@@ -71,10 +71,15 @@ def test_git_merge_commits_and_committers(capsys):
     docs_only = next(c for c in data("git.jsonl") if c["commit"].startswith("f352912"))
     assert got[docs_only["commit"]]["type"] == "doc"
     assert got[docs_only["commit"]]["added"] == sum(int(f["added"]) for f in docs_only["files"])
-    # README: "GitHub <noreply@github.com> is a committer only and is not a person"
-    assert not Identity.objects.filter(email="noreply@github.com").exists()
+    # README: "GitHub <noreply@github.com> is a committer only": the committer of the commits
+    # merged on GitHub, as `import git` records it, authoring nothing
+    github = Identity.objects.get(email="noreply@github.com")
+    assert not Activity.objects.filter(identity=github).exists()
+    assert Activity.objects.filter(committer=github).exists()
+    committers = {c["Commit"] for c in data("git.jsonl") if c["Commit"] != c["Author"]}
     assert set(Identity.objects.values_list("key", flat=True)) == {
-        c["Author"] for c in data("git.jsonl")} | {co for c in data("git.jsonl") for co in c.get("Co-authored-by", [])}
+        c["Author"] for c in data("git.jsonl")} | {co for c in data("git.jsonl") for co in c.get("Co-authored-by", [])} \
+        | committers
 
 
 def _make_marigold(tmp_path):

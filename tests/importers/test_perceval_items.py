@@ -64,6 +64,13 @@ def commit(**data):
                         "parents": [], "files": [], **data}, "commit")
 
 
+def test_a_committer_who_is_not_the_author_is_kept_as_import_git_keeps_it():
+    assert items(commit())[0].committer is None
+    found = items(commit(Commit="GitHub <noreply@github.com>", **{"Co-authored-by": ["Bo Li <bo@example.org>"]}))
+    assert [(one.key[:40], one.committer.key, one.committer.email) for one in found] == [
+        (SHA, "GitHub <noreply@github.com>", "noreply@github.com")] * 2
+
+
 def test_a_commit_is_keyed_by_its_sha_with_its_author_and_files():
     (one,) = items(commit(files=[{"action": "M", "added": "3", "removed": "1", "file": "src/a.py"},
                                  {"action": "R100", "added": "0", "removed": "0", "file": "docs/old.md",

@@ -105,8 +105,7 @@ def _gather(batch: list[Item | State]) -> tuple[dict, dict, dict]:
         seen = newest.get(ref)
         if seen is None or (one.seen_at is not None and (seen.seen_at is None or one.seen_at >= seen.seen_at)):
             newest[ref] = one
-        record = _item_record(one)
-        records[ref] = record if ref not in records else combine(records[ref], record)
+        records[ref] = combine(records.get(ref, {}), _item_record(one))  # alone too: one shape for every record
     for ref in [ref for ref in states if ref in records]:
         records[ref] = combine(records[ref], _state_record(states.pop(ref)))
     return newest, records, states

@@ -67,6 +67,14 @@ def test_an_older_sighting_changes_nothing_the_newer_one_says():
     assert list(Activity.objects.values()) == before
 
 
+def test_the_same_sighting_again_changes_nothing_even_with_empty_values():
+    again = pull(0, reactions=None, extra={"number": 42, "state": "open", "draft": None, "labels": []})
+    assert save(again).created == 1
+    before = list(Activity.objects.values())
+    assert save(again).updated == 0
+    assert list(Activity.objects.values()) == before
+
+
 def test_an_older_sighting_fills_only_what_the_newer_one_does_not_say():
     save(pull(10, title="Add CSV export", merged=True, body="", extra={"state": "merged"}))
     save(pull(0, title="Add export", body="older words", merged=False, extra={"number": 42, "state": "open"}))

@@ -112,9 +112,11 @@ def cmd_import_files(args) -> int:
     """Any of the file importers in ``file_kinds``: one line per file, what was read and saved."""
     from seedbed.importers.file_kinds import BY_KIND
 
-    importer = BY_KIND[args.kind].importer()
+    kind = BY_KIND[args.kind]
+    importer = kind.importer()
+    options = {o.dest: getattr(args, o.dest) for o in kind.options if getattr(args, o.dest) is not None}
     for path in args.files:
-        r = importer(path, skip_bad=args.skip_bad, progress=progress_bar(os.path.basename(path)))
+        r = importer(path, skip_bad=args.skip_bad, progress=progress_bar(os.path.basename(path)), **options)
         counted = {what: n for what, n in r.counts.items() if not what.startswith("unsupported:")}
         lines = counted.pop("lines", None)
         size = f"{lines:,} lines" if lines is not None else "read"
@@ -220,6 +222,8 @@ def register(sub) -> None:
         one = imp_sub.add_parser(kind.kind, help=kind.help)
         one.add_argument("files", nargs="+", metavar=kind.metavar)
         one.add_argument("--skip-bad", action="store_true", help="report unreadable parts and import the rest")
+        for option in kind.options:
+            one.add_argument(option.flag, dest=option.dest, metavar=option.metavar, help=option.help)
         one.set_defaults(func=cmd_import_files)
     ppl = imp_sub.add_parser("people", help="people from a spreadsheet (CSV): names, e-mails, accounts, time zones, "
                              "interests, groups")

@@ -4,10 +4,13 @@ output, chat exports, calendars and event exports).
 The file's items are read and saved together with the source's cursor, or not at all:
 bad input found halfway leaves nothing of the file, and a run killed at any moment
 leaves all of it or none, so the next run simply does it again. A file imported whole
-and unchanged since (same size, same first 64 KiB) is not read again.
+and unchanged since (same size, same first 64 KiB) is not read again, unless the reader
+said it tells of things still to come (``Report.until``: a calendar's upcoming events) and
+that time has come.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -35,6 +38,9 @@ class Report:
         self.counts: Counter = Counter()
         self.notes: list[str] = []
         self.position: Callable[[], int] | None = None
+        # the file tells of something still to come (an upcoming event): read it again from
+        # then on, even unchanged
+        self.until: dt.datetime | None = None
 
     def bad(self, message: str) -> None:
         if not self.skip_bad:
@@ -57,11 +63,15 @@ Reader = Callable[[Path, Report], Iterable]
 
 
 def import_file(kind: str, path: str, read: Reader, *, skip_bad: bool = False, progress: Progress | None = None,
-                name: str = "", finish: Callable[[Source, Report, Stored], None] | None = None) -> FileImported:
+                name: str = "", finish: Callable[[Source, Report, Stored], None] | None = None,
+                now: dt.datetime | None = None, options: dict | None = None) -> FileImported:
     """Import one file of ``kind`` with ``read(path, report)``, which yields items and states.
     ``finish(source, report, stored)`` runs last in the same transaction (for what the item
-    store does not save itself)."""
+    store does not save itself). ``now`` (default: the clock) decides whether a ``until`` the
+    last run left has come. ``options``, the importer's own keyword options it was called with
+    (``file_kinds.Option``), are kept in the cursor for ``seedbed sync`` to pass again."""
     progress = progress or Silent()
+    now = now or timezone.now()
     file = Path(path)
     location = str(file.resolve())
     source = Source.objects.filter(kind=kind, location=location).first()
@@ -69,7 +79,7 @@ def import_file(kind: str, path: str, read: Reader, *, skip_bad: bool = False, p
         mark_failed(source, f"{path}: no such file")
         raise ImportFailed(f"{path}: no such file")
     print_ = fingerprint(file)
-    if source is not None and source.cursor.get("file") == print_:
+    if source is not None and source.cursor.get("file") == print_ and not _due(source.cursor, now):
         return FileImported(location, source.pk, counts=Counter(source.cursor.get("counts", {})), unchanged=True)
     report = Report(file, skip_bad)
     progress.start(max(1, os.path.getsize(file) // 1024), "KiB")
@@ -82,6 +92,10 @@ def import_file(kind: str, path: str, read: Reader, *, skip_bad: bool = False, p
             if finish is not None:
                 finish(source, report, stored)
             source.cursor = {"file": print_, "counts": dict(report.counts)}
+            if options:
+                source.cursor["options"] = dict(options)
+            if report.until is not None:
+                source.cursor["until"] = report.until.isoformat()
             source.status, source.error, source.last_run_at = SourceStatus.OK, "", timezone.now()
             source.save()
     except ImportFailed as exc:
@@ -90,3 +104,11 @@ def import_file(kind: str, path: str, read: Reader, *, skip_bad: bool = False, p
     finally:
         progress.finish()
     return FileImported(location, source.pk, stored, report.skipped, report.counts, report.notes)
+
+
+def _due(cursor: dict, now: dt.datetime) -> bool:
+    """Whether the file said to read it again by now (see ``Report.until``)."""
+    try:
+        return bool(cursor.get("until")) and dt.datetime.fromisoformat(cursor["until"]) <= now
+    except (TypeError, ValueError):
+        return True

@@ -59,20 +59,36 @@ DISCOURSE_ANSWERS = Mapped(_DC, "reply in a topic that asks (a title ending in ?
 DISCOURSE_POST = Mapped(_DC, "other reply", "post", "ideas", "replies received, reactions (likes)")
 DISCOURSE = (DISCOURSE_TOPIC, DISCOURSE_ACCEPTED, DISCOURSE_ANSWERS, DISCOURSE_POST)
 
-SLACK_MESSAGE = Mapped("perceval slack", "message (not a join, leave or topic change)", "chat", "ideas",
+SLACK_MESSAGE = Mapped("slack; perceval slack", "message (not a join, leave or topic change)", "chat", "ideas",
                        "replies received, reactions")
 SLACK = (SLACK_MESSAGE,)
 
-_MU = "perceval meetup"
+# an attendee list downloaded from Meetup (`import meetup`) and Perceval's rsvps make the same
+# activities: the same keys, kinds and types
+_MU = "meetup; perceval meetup"
 MEETUP_HOST = Mapped(_MU, "host of an event that took place", "event-organising", "eventOrganizing",
                      "attendance (people who said yes)")
-MEETUP_ATTENDEE = Mapped(_MU, "yes to an event that took place (not a no-show)", "event-attendance", "ideas", "—")
-MEETUP_COMMENT = Mapped(_MU, "comment on an event", "comment", "ideas", "—")
+MEETUP_ATTENDEE = Mapped(_MU, "yes to an event that took place (not a no-show, where the source says)",
+                         "event-attendance", "ideas", "—")
+MEETUP_COMMENT = Mapped("perceval meetup", "comment on an event", "comment", "ideas", "—")
 MEETUP = (MEETUP_HOST, MEETUP_ATTENDEE, MEETUP_COMMENT)
 
-DISCORD: tuple[Mapped, ...] = ()
-ZULIP: tuple[Mapped, ...] = ()
-MATRIX: tuple[Mapped, ...] = ()
-ICAL: tuple[Mapped, ...] = ()
+DISCORD_MESSAGE = Mapped("discord", "message (not a join, pin, thread notice or other system message)", "chat",
+                          "ideas", "replies received, reactions")
+DISCORD: tuple[Mapped, ...] = (DISCORD_MESSAGE,)
+ZULIP_MESSAGE = Mapped("zulip", "message in a public channel (not a direct message, not by Zulip's system bots); "
+                       "a topic's later messages answer its first", "chat", "ideas", "replies received, reactions")
+ZULIP: tuple[Mapped, ...] = (ZULIP_MESSAGE,)
+MATRIX_MESSAGE = Mapped("matrix", "message in the room (reactions and edits are applied to it; membership and "
+                        "other state events are not imported)", "chat", "ideas", "replies received, reactions")
+MATRIX: tuple[Mapped, ...] = (MATRIX_MESSAGE,)
+_CAL = "ical"
+ICAL_ORGANISER = Mapped(_CAL, "organiser (ORGANIZER, or an attendee who accepted as CHAIR) of an event that took "
+                        "place", "event-organising", "eventOrganizing", "attendance (attendees who accepted)")
+ICAL_SPEAKER = Mapped(_CAL, "speaker of a talk that took place (pretalx: named in the title)", "talk", "talk",
+                      "minutes (the slot's length)")
+ICAL_ATTENDEE = Mapped(_CAL, "attendee who accepted an event that took place (a person, not a room or group)",
+                       "event-attendance", "ideas", "—")
+ICAL: tuple[Mapped, ...] = (ICAL_ORGANISER, ICAL_SPEAKER, ICAL_ATTENDEE)
 
 ALL: tuple[Mapped, ...] = GIT + MBOX + GITHUB + GITLAB + DISCOURSE + SLACK + DISCORD + ZULIP + MATRIX + MEETUP + ICAL

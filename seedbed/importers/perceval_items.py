@@ -1,7 +1,7 @@
 """Perceval's items (``perceval BACKEND … --json-line``) as Seedbed's items. Pure.
 
 Each line is an envelope (``backend_name``, ``category``, ``origin``, ``updated_on``,
-``data``) around what the backend fetched. The data goes through the same code as the
+``timestamp`` when it was fetched, ``data``) around what the backend fetched. The data goes through the same code as the
 other routes to the same platform, so an item is one activity whichever route brought
 it: git commits are keyed by their SHA as ``import git`` keys them, GitHub's objects go
 through ``github_items`` like GH Archive's, messages through ``mail.parse`` like
@@ -22,6 +22,10 @@ from seedbed.people.names import is_bot
 
 # backends read, by Perceval's backend_name in lower case
 BACKENDS = ("git", "github", "gitlab", "discourse", "mbox", "pipermail", "slack", "meetup")
+# backends whose updated_on is not when the item last changed (Slack's is the message's ts):
+# what they fetched was seen when Perceval fetched it, the envelope's ``timestamp``, so a
+# later fetch's reactions and edits win over an earlier export's, and an earlier fetch's lose
+SEEN_WHEN_FETCHED = {"slack"}
 
 
 class BadItem(ValueError):
@@ -49,6 +53,8 @@ def items(obj, number: int = 0) -> list[Item | State | mail.Mail]:
     read = _READERS.get(backend)
     if read is None:
         raise Unsupported(f"backend {obj.get('backend_name')}")
+    if backend in SEEN_WHEN_FETCHED:
+        updated = when(obj.get("timestamp")) or updated
     try:
         found = read(category, origin, data, updated, number)
     except (github_items.BadObject, gitlab_items.BadObject, discourse_items.BadObject, slack_items.BadObject,
@@ -190,7 +196,10 @@ def _discourse(category, origin, data, updated, number) -> list:
 
 
 def _slack(category, origin, data, updated, number) -> list:
-    return [slack_items.message(data.get("team") or "", data, updated)]
+    # the channel's workspace, for a message that names no team (a webhook's bot_message)
+    info = data.get("channel_info") if isinstance(data.get("channel_info"), dict) else {}
+    team = info.get("context_team_id")
+    return [slack_items.message(slack_items.workspace_of(data, team if isinstance(team, str) else ""), data, updated)]
 
 
 def _meetup(category, origin, data, updated, number) -> list:

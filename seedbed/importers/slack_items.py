@@ -1,9 +1,11 @@
 """Slack messages (as its API, its exports and Perceval write them) as items. Pure.
 
-A message is ``CHANNEL:TS`` in its workspace; a reply in a thread answers the thread's
-first message (``thread_ts``). Joins, leaves and topic changes are Slack's bookkeeping,
-not conversation, and are not imported. Bots: a ``bot_message`` (no user), or a user
-Slack marks ``is_bot``.
+A message is ``CHANNEL_ID:TS``; a reply in a thread answers the thread's first message
+(``thread_ts``). Its author is the identity (slack, TEAM_ID, USER_ID): the workspace is
+the team the message names, else the channel's (``workspace_of``), so a webhook's
+``bot_message``, which names none, is in the same workspace as everyone else's. Joins,
+leaves and topic changes are Slack's bookkeeping, not conversation, and are not
+imported. Bots: a ``bot_message`` (no user), or a user Slack marks ``is_bot``.
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ class BadObject(ValueError):
 
 def author(workspace: str, message: dict, known_user: dict | None = None) -> Author | None:
     """Who wrote it: the user (with what Slack says of them), or the bot that posted it."""
-    profile = message.get("user_data") or known_user
+    # Perceval's user_data, else the export's users.json entry, else the export's copy on the message
+    profile = message.get("user_data") or known_user or message.get("user_profile")
     ident = message.get("user") or (profile or {}).get("id")
     if ident:
         profile = profile if isinstance(profile, dict) else {}
@@ -41,8 +44,17 @@ def author(workspace: str, message: dict, known_user: dict | None = None) -> Aut
     return None
 
 
-def message(workspace: str, data: dict, seen_at, channel: str = "", known_user: dict | None = None) -> Item | None:
-    """One message; ``channel`` names it when the message itself does not (exports)."""
+def workspace_of(data: dict, channel_workspace: str = "") -> str:
+    """The workspace a message's author belongs to: the team the message names, else the
+    channel's (what Perceval's ``channel_info`` or an export's ``users.json`` tells)."""
+    team = data.get("team")
+    return team if isinstance(team, str) and team else channel_workspace
+
+
+def message(workspace: str, data: dict, seen_at, channel: str = "", known_user: dict | None = None,
+            channel_id: str = "") -> Item | None:
+    """One message; ``channel`` and ``channel_id`` name its channel when the message itself
+    does not (exports). It was seen no earlier than it was written and last edited."""
     ts = data.get("ts")
     if not isinstance(ts, str) or not ts:
         raise BadObject("a message without its ts")
@@ -55,17 +67,18 @@ def message(workspace: str, data: dict, seen_at, channel: str = "", known_user: 
     if who is None:
         return None
     info = data.get("channel_info") if isinstance(data.get("channel_info"), dict) else {}
-    channel_id = str(info.get("id") or data.get("channel") or channel)
+    channel_id = str(info.get("id") or data.get("channel") or channel_id or channel)
     name = str(info.get("name") or channel or channel_id)
     thread = data.get("thread_ts") if isinstance(data.get("thread_ts"), str) else ""
     key = f"{channel_id}:{ts}"
     text = str(data.get("text") or "")
     reactions = sum(int(r.get("count") or 0) for r in data.get("reactions") or [] if isinstance(r, dict))
     edited = data.get("edited") if isinstance(data.get("edited"), dict) else {}
+    edited_at = when(float(edited["ts"])) if str(edited.get("ts", "")).replace(".", "", 1).isdigit() else None
     return Item(
         platform=PLATFORM, key=key, author=who, kind=SLACK_MESSAGE.kind,
         contribution_type=SLACK_MESSAGE.contribution_type, occurred_at=at, channel=name,
         parent_key=f"{channel_id}:{thread}" if thread and thread != ts else "",
         thread_key=f"{channel_id}:{thread or ts}", body=text, size=words(text), reactions=reactions,
-        seen_at=when(float(edited["ts"])) if str(edited.get("ts", "")).replace(".", "", 1).isdigit() else seen_at,
+        seen_at=max(t for t in (at, edited_at, seen_at) if t is not None),
     )

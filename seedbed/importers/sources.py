@@ -34,7 +34,10 @@ def _gharchive(source: Source, progress: Progress):
 
 
 def _file(source: Source, progress: Progress):
-    result = BY_KIND[source.kind].importer()(source.location, progress=progress)
+    # the kind's own options (zulip's --instance), as the last import kept them
+    options = source.cursor.get("options") if isinstance(source.cursor, dict) else None
+    result = BY_KIND[source.kind].importer()(source.location, progress=progress,
+                                             **(options if isinstance(options, dict) else {}))
     return _Counted(result.stored.created, result.unchanged)
 
 

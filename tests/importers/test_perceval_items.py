@@ -271,6 +271,21 @@ def test_slack_replies_reactions_and_joins():
         items(slack(ts=None, user="U1"))
 
 
+def test_a_slack_message_was_seen_when_perceval_fetched_it_not_when_it_was_written():
+    """Slack's updated_on is the message's ts: the fetch (``timestamp``) is when its reactions
+    and edits were seen, as an export's date is; other backends keep updated_on."""
+    fetched = dict(slack(user="U1"), timestamp=1775044800.0, updated_on=1772445600.0002)
+    (one,) = items(fetched)
+    assert one.seen_at == dt.datetime.fromtimestamp(1775044800.0, dt.timezone.utc)
+    assert one.occurred_at == dt.datetime.fromtimestamp(1772445600.0002, dt.timezone.utc)
+    (one,) = items({k: v for k, v in fetched.items() if k != "timestamp"})  # no fetch time: the message's
+    assert one.seen_at == one.occurred_at
+    post = {"id": 70, "post_number": 1, "user_id": 5, "username": "ana", "created_at": "2026-03-01T10:00:00Z"}
+    topic = wrap("Discourse", {"id": 7, "title": "t", "post_stream": {"posts": [post]}}, "topic",
+                 origin="https://forum.example.org", updated_on=WHEN - 3600)
+    assert [i.seen_at for i in items(topic)] == [dt.datetime.fromtimestamp(WHEN - 3600, dt.timezone.utc)]
+
+
 # ---- Meetup --------------------------------------------------------------------------------
 
 

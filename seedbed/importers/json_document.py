@@ -1,0 +1,102 @@
+"""One big JSON document read a piece at a time: the members of its top-level object, and
+the elements of one array among them one by one. Pure: text in, values out.
+
+For exports that are one object holding a header and a long list (DiscordChatExporter's
+channel files): the list's elements are decoded one at a time, so a file of a million
+messages is never a million decoded objects at once, and a file cut short still gives
+every element before the cut. Errors are the json module's ``JSONDecodeError``, with the
+line and column in the whole text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+_KINDS = {"[": "array", '"': "string", "t": "boolean", "f": "boolean", "n": "null"}
+
+
+class NotAnObject(ValueError):
+    """The document is JSON of another kind (an array, a number …), not an object."""
+
+
+class Document:
+    """Iterate for ``(index from 1, position, element)`` of the array under ``array``; the
+    object's other members are in ``header`` as soon as they are read."""
+
+    def __init__(self, text: str, array: str):
+        self.text, self.array = text, array
+        self.header: dict = {}
+        self.pos = 0  # how far the reading got, in characters
+        self._line, self._line_pos = 1, 0
+
+    def line(self, pos: int) -> int:
+        """The line (from 1) of a position; positions asked for must not go back."""
+        self._line += self.text.count("\n", self._line_pos, pos)
+        self._line_pos = pos
+        return self._line
+
+    def __iter__(self) -> Iterator[tuple[int, int, object]]:
+        text = self.text
+        pos = self._skip(0)
+        if not text.startswith("{", pos):
+            if pos == len(text):
+                raise json.JSONDecodeError("Expecting value", text, pos)
+            raise NotAnObject(f"a JSON {_KINDS.get(text[pos], 'number' if text[pos] in '-0123456789' else 'value')}, "
+                              "not an object")
+        pos = self._skip(pos + 1)
+        if not text.startswith("}", pos):
+            while True:
+                if not text.startswith('"', pos):
+                    raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, pos)
+                key, pos = self._value(pos)
+                pos = self._skip(pos)
+                if not text.startswith(":", pos):
+                    raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
+                pos = self._skip(pos + 1)
+                if key == self.array and text.startswith("[", pos):
+                    self.header[key] = []  # read one element at a time, not kept
+                    pos = yield from self._elements(pos + 1)
+                else:
+                    self.header[key], pos = self._value(pos)
+                pos = self._skip(pos)
+                if text.startswith(",", pos):
+                    pos = self._skip(pos + 1)
+                    continue
+                if text.startswith("}", pos):
+                    break
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+        pos = self._skip(pos + 1)
+        if pos != len(text):
+            raise json.JSONDecodeError("Extra data", text, pos)
+
+    def _elements(self, pos: int):
+        text = self.text
+        pos = self._skip(pos)
+        if text.startswith("]", pos):
+            return pos + 1
+        index = 0
+        while True:
+            start = pos
+            value, pos = self._value(pos)
+            index += 1
+            self.pos = pos
+            yield index, start, value
+            pos = self._skip(pos)
+            if text.startswith(",", pos):
+                pos = self._skip(pos + 1)
+                continue
+            if text.startswith("]", pos):
+                return pos + 1
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+
+    def _value(self, pos: int):
+        try:
+            return _DECODER.raw_decode(self.text, pos)
+        except RecursionError:
+            raise json.JSONDecodeError("Nested too deeply", self.text, pos) from None
+
+    def _skip(self, pos: int) -> int:
+        return _SPACE.match(self.text, pos).end()

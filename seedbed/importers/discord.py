@@ -7,25 +7,23 @@ transaction (``file_import``); a thread's file and its channel's import in any o
 A file that is not DCE's JSON (another tool's export, an empty file, JSON cut before its
 messages) fails whole with one line naming what it is. A damaged message, or the file
 cut short inside its messages, is a bad part: it fails the import, or with --skip-bad is
-reported and what came before is imported. Direct-message conversations are private and
-are not imported.
+reported and what came before is imported. Direct-message conversations and private
+threads are private: their messages are counted, never imported.
 """
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from seedbed.importers import discord_items
 from seedbed.importers.errors import ImportFailed
 from seedbed.importers.file_import import FileImported, Report, import_file
-from seedbed.importers.items import clean_all, when
+from seedbed.importers.items import when
 from seedbed.importers.json_document import Document, NotAnObject
 from seedbed.importers.progress import Progress
 
 KIND = "discord"
-_UNSTORABLE = re.compile(r"\\u0000|\\u[dD][89a-fA-F]")  # escapes of what clean() replaces
 
 
 def import_discord(path: str, *, skip_bad: bool = False, progress: Progress | None = None) -> FileImported:
@@ -36,7 +34,6 @@ def import_discord(path: str, *, skip_bad: bool = False, progress: Progress | No
 def _read(file: Path, report: Report) -> Iterator:
     document = Document(_text(file), "messages")
     report.position = lambda: document.pos // 1024
-    unstorable = _UNSTORABLE.search(document.text) is not None
     conversation = None
     try:
         for index, start, data in document:
@@ -46,7 +43,7 @@ def _read(file: Path, report: Report) -> Iterator:
                 report.counts["private messages not imported"] += 1
                 continue
             try:
-                item = conversation.message(clean_all(data) if unstorable else data)
+                item = conversation.message(data)
             except discord_items.BadObject as exc:
                 report.bad(f"message {index} (line {document.line(start)}): {exc}")
                 continue
@@ -82,9 +79,9 @@ def _text(file: Path) -> str:
 
 def _start(file: Path, report: Report, header: dict) -> discord_items.Conversation:
     try:
-        where = discord_items.channel(clean_all(header))
+        where = discord_items.channel(header)
     except discord_items.BadObject as exc:
         raise ImportFailed(f"{file}: {exc}") from None
     if where.private:
-        report.notes.append("a direct-message conversation: private, not imported")
+        report.notes.append(f"{where.private}: private, not imported")
     return discord_items.Conversation(where, when(header.get("exportedAt")))

@@ -11,23 +11,27 @@ snowflakes are unique across channels and servers); its author is the identity
   ``skip_reason``: joins, pins, "started a thread" notices, boosts, calls, renames …
 * A reply answers the message its ``reference`` names. A thread is a file of its own,
   whose ``category`` is the channel it was started in: its messages carry that channel's
-  name, share the thread's id as their thread, and answer the message that started the
-  thread when they answer nothing else (a thread started from a message has that
-  message's id; one started from nothing has no such message, and they answer nothing).
-  Outside threads, a message is its own thread, and a reply joins the thread of what it
-  answers.
+  name, share the thread's id as their thread, and, when they answer nothing else, answer
+  the thread's id: the message that started the thread has that id (Discord gives a thread
+  started from a message that message's id, and a forum post's first message, which is in
+  the thread's own file, the post's). That first message answers nothing, not itself. A
+  thread started from nothing has no message with its id, so its messages' parent is
+  never found: they answer nothing. Outside threads, a message is its own thread, and a
+  reply joins the thread of what it answers.
 * Timestamps carry the exporting machine's offset unless ``--utc`` was given: all are
   turned to UTC. Reactions are the sum of the counts; bots are authors DCE marks
   ``isBot``.
-* Direct messages (DCE exports them too) are private: ``Channel.private`` says so, and
-  the importer reads none of them.
+* Private conversations are never read: direct and group messages (DCE exports them
+  too, in the guild "0", "Direct Messages") and private threads. ``Channel.private`` says
+  which, and the importer reads none of their messages. A server channel only some roles
+  can see looks like any other in the export: nothing here can tell it is not public.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from seedbed.importers.items import DAMAGE, Author, Item, when, words
+from seedbed.importers.items import DAMAGE, Author, Item, reaction_total, when, words
 from seedbed.importers.mapping import DISCORD_MESSAGE
 from seedbed.people.names import is_bot
 
@@ -47,6 +51,8 @@ SKIPPED = {  # the words a skipped kind is counted under; any other kind is "oth
 }
 THREADS = {"GuildPublicThread", "GuildPrivateThread", "GuildNewsThread"}  # DCE's ChannelKind names
 DIRECT = {"DirectTextChat", "DirectGroupTextChat"}
+PRIVATE_THREADS = {"GuildPrivateThread", "12"}  # and Discord's number, should a DCE write it
+DIRECT_GUILD = "0"  # DCE's "Direct Messages", the guild of every direct and group conversation
 
 
 class BadObject(ValueError):
@@ -59,21 +65,24 @@ class Channel:
     name: str  # the name its messages carry: the channel's, or for a thread the channel it was started in
     guild_id: str = ""
     thread: str = ""  # the thread's name, for a thread's export
-    private: bool = False  # a direct-message conversation
+    private: str = ""  # what private conversation it is ("a private thread" …); "" when it is not one
 
 
 def channel(header: dict) -> Channel:
     """The channel a DCE file holds, from its header; BadObject when it is not DCE's."""
     guild, chan = header.get("guild"), header.get("channel")
     if not isinstance(guild, dict) or not isinstance(chan, dict) or not _id(chan.get("id")):
-        keys = ", ".join(str(k) for k in list(header)[:8]) or "none"
+        keys = ", ".join(_shown(k) for k in list(header)[:8]) or "none"
         raise BadObject(f"not a DiscordChatExporter JSON export (no guild and channel before its messages; "
                         f"its keys: {keys})")
     kind = str(chan.get("type") or "")
     name = str(chan.get("name") or chan["id"])
+    guild_id = _text(guild.get("id"))
+    private = "a private thread" if kind in PRIVATE_THREADS else \
+        "a direct-message conversation" if kind in DIRECT or guild_id == DIRECT_GUILD else ""
     if kind in THREADS:
-        return Channel(chan["id"], str(chan.get("category") or name), _text(guild.get("id")), thread=name)
-    return Channel(chan["id"], name, _text(guild.get("id")), private=kind in DIRECT)
+        return Channel(chan["id"], str(chan.get("category") or name), guild_id, thread=name, private=private)
+    return Channel(chan["id"], name, guild_id, private=private)
 
 
 def skip_reason(data: dict) -> str:
@@ -106,25 +115,25 @@ class Conversation:
             raise BadObject("a message without its id")
         at = when(data.get("timestamp"))
         if at is None:
-            raise BadObject(f"message {ident} without a readable timestamp")
+            raise BadObject(f"message {_shown(ident)} without a readable timestamp")
         if not isinstance(data.get("type", ""), str):
-            raise BadObject(f"message {ident} whose type is not a name")
+            raise BadObject(f"message {_shown(ident)} whose type is not a name")
         if skip_reason(data):
             return None
         who = author(data.get("author"))
         if who is None:
-            raise BadObject(f"message {ident} without its author's id")
+            raise BadObject(f"message {_shown(ident)} without its author's id")
         reference = data.get("reference") if isinstance(data.get("reference"), dict) else {}
         answers = reference.get("messageId") if str(data.get("type")) in REPLY else None
         answers = answers if _id(answers) else ""
         where = self.where
-        if where.thread:
-            parent, thread = answers or where.id, where.id
+        if where.thread:  # the thread's first message (a forum post's) has its id, and answers nothing
+            parent, thread = answers or (where.id if ident != where.id else ""), where.id
         else:
             parent, thread = answers, self.threads.get(answers, answers) if answers else ident
             self.threads[ident] = thread
         text = str(data.get("content") or "")
-        reactions = sum(int(r.get("count") or 0) for r in data.get("reactions") or [] if isinstance(r, dict))
+        reactions = reaction_total(data.get("reactions"))
         edited = when(data.get("timestampEdited"))
         return Item(
             platform=PLATFORM, key=ident, author=who, kind=DISCORD_MESSAGE.kind,
@@ -152,3 +161,9 @@ def _id(value) -> bool:
 
 def _text(value) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _shown(text: str) -> str:
+    """Text from the file as an error message shows it: on one line (escaped, when it is not
+    all printable, as a line break is not)."""
+    return text if text.isprintable() else repr(text)

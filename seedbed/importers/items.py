@@ -99,6 +99,13 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+def reaction_total(reactions) -> int:
+    """How many reactions a chat message has: the sum of the ``count`` of each emoji's entry
+    (Slack, DiscordChatExporter). A count below 0 counts none; one that is not a number fails
+    as ``DAMAGE`` does."""
+    return sum(max(0, int(r.get("count") or 0)) for r in reactions or [] if isinstance(r, dict))
+
+
 def when(value) -> dt.datetime | None:
     """A timestamp as sources write it (ISO 8601 with Z or an offset, or epoch seconds), in
     UTC; None for nothing, or for something that is not a time."""

@@ -5,7 +5,9 @@ For exports that are one object holding a header and a long list (DiscordChatExp
 channel files): the list's elements are decoded one at a time, so a file of a million
 messages is never a million decoded objects at once, and a file cut short still gives
 every element before the cut. Errors are the json module's ``JSONDecodeError``, with the
-line and column in the whole text.
+line and column in the whole text. Values come out clean: the escapes of lone surrogates
+and NUL characters (``\\udcxx``, ``\\u0000``) decode to U+FFFD (``items.clean``), so
+whatever is read can be stored.
 """
 from __future__ import annotations
 
@@ -13,9 +15,13 @@ import json
 import re
 from collections.abc import Iterator
 
+from seedbed.importers.items import clean_all
+
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 _KINDS = {"[": "array", '"': "string", "t": "boolean", "f": "boolean", "n": "null"}
+# escapes of what items.clean replaces (text decoded from UTF-8 holds neither as it is)
+_UNSTORABLE = re.compile(r"\\u0000|\\u[dD][89a-fA-F]")
 
 
 class NotAnObject(ValueError):
@@ -31,6 +37,7 @@ class Document:
         self.header: dict = {}
         self.pos = 0  # how far the reading got, in characters
         self._line, self._line_pos = 1, 0
+        self._clean = _UNSTORABLE.search(text) is not None
 
     def line(self, pos: int) -> int:
         """The line (from 1) of a position; positions asked for must not go back."""
@@ -42,10 +49,10 @@ class Document:
         text = self.text
         pos = self._skip(0)
         if not text.startswith("{", pos):
-            if pos == len(text):
+            kind = _KINDS.get(text[pos:pos + 1], "number" if text[pos:pos + 1] in tuple("-0123456789NI") else "")
+            if not kind:  # nothing, or what no JSON value starts with
                 raise json.JSONDecodeError("Expecting value", text, pos)
-            raise NotAnObject(f"a JSON {_KINDS.get(text[pos], 'number' if text[pos] in '-0123456789' else 'value')}, "
-                              "not an object")
+            raise NotAnObject(f"a JSON {kind}, not an object")
         pos = self._skip(pos + 1)
         if not text.startswith("}", pos):
             while True:
@@ -94,7 +101,8 @@ class Document:
 
     def _value(self, pos: int):
         try:
-            return _DECODER.raw_decode(self.text, pos)
+            value, end = _DECODER.raw_decode(self.text, pos)
+            return (clean_all(value) if self._clean else value), end
         except RecursionError:
             raise json.JSONDecodeError("Nested too deeply", self.text, pos) from None
 

@@ -14,8 +14,8 @@ of Perceval's Slack items too, so a message is one activity whichever route brou
   conversations also holds private channels, direct and group messages (``groups.json``,
   ``dms.json``, ``mpims.json``): their folders are counted, not imported.
 * A message was seen when the export was made: the date of its day file in the ZIP, if
-  that is not older than the message. So a newer export's reactions replace an older
-  one's, whichever is imported first.
+  that is not older than the message (Perceval's route: when Perceval fetched it). So a
+  newer export's or fetch's reactions replace an older one's, whichever is imported first.
 
 A file that is not a Slack export (not a ZIP, a truncated one, no users.json and
 channels.json) fails whole with one line. A day file that is not JSON, or a damaged
@@ -25,19 +25,16 @@ with --skip-bad is reported and the rest is imported.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-import orjson
-
-from seedbed.importers import slack_items
+from seedbed.importers import json_whole, slack_items
 from seedbed.importers.errors import ImportFailed
 from seedbed.importers.file_import import FileImported, Report, import_file
-from seedbed.importers.items import DAMAGE, Item, clean_all
+from seedbed.importers.items import DAMAGE, Item
 from seedbed.importers.progress import Progress
 
 KIND = "slack"
@@ -127,20 +124,12 @@ def _list(file: Path, archive: zipfile.ZipFile, name: str) -> list:
 
 
 def _json(archive: zipfile.ZipFile, name: str, report: Report | None, file: Path | None = None):
-    """A member decoded; None, after reporting it, when it cannot be (fatal without a report)."""
+    """A member decoded (``json_whole``: clean text, a BOM allowed); None, after reporting it,
+    when it cannot be (fatal without a report)."""
     try:
-        raw = archive.read(name)
-        try:
-            value = orjson.loads(raw)
-            return clean_all(value) if b"\\u0000" in raw else value
-        except orjson.JSONDecodeError:
-            return clean_all(json.loads(raw.decode("utf-8-sig")))  # lone surrogates, a BOM; or the error
-    except json.JSONDecodeError as exc:
-        problem = f"not JSON ({exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno})"
-    except UnicodeDecodeError as exc:
-        problem = f"not UTF-8 text (at byte {exc.start})"
-    except RecursionError:
-        problem = "not JSON that can be read (nested too deeply)"
+        return json_whole.decode(archive.read(name))
+    except json_whole.NotJson as exc:  # where it breaks: a byte, or a line and column
+        problem = str(exc)
     except _MEMBER_ERRORS as exc:
         problem = f"cannot be read from the ZIP ({exc})"
     if report is None:

@@ -9,7 +9,7 @@ imported. Bots: a ``bot_message`` (no user), or a user Slack marks ``is_bot``.
 """
 from __future__ import annotations
 
-from seedbed.importers.items import Author, Item, when, words
+from seedbed.importers.items import Author, Item, reaction_total, when, words
 from seedbed.importers.mapping import SLACK_MESSAGE
 from seedbed.people.names import is_bot
 
@@ -72,7 +72,7 @@ def message(workspace: str, data: dict, seen_at, channel: str = "", known_user: 
     thread = data.get("thread_ts") if isinstance(data.get("thread_ts"), str) else ""
     key = f"{channel_id}:{ts}"
     text = str(data.get("text") or "")
-    reactions = sum(int(r.get("count") or 0) for r in data.get("reactions") or [] if isinstance(r, dict))
+    reactions = reaction_total(data.get("reactions"))
     edited = data.get("edited") if isinstance(data.get("edited"), dict) else {}
     edited_at = when(float(edited["ts"])) if str(edited.get("ts", "")).replace(".", "", 1).isdigit() else None
     return Item(

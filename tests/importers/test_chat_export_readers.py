@@ -1,10 +1,13 @@
 """The readers of `import slack` and `import discord` without a database (hypothesis): random
 bytes, damaged JSON, damaged values and files cut anywhere end in items or in ImportFailed (one
 line naming the file), never in another exception; with --skip-bad, a damaged part is reported
-and the rest still read."""
+and the rest still read. What is read is items of the file; what is refused says why, with where
+the file breaks when it breaks."""
 import copy
+import datetime as dt
 import io
 import json
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -17,7 +20,7 @@ from seedbed.importers import discord, slack_export
 from seedbed.importers.errors import ImportFailed
 from seedbed.importers.file_import import Report
 from seedbed.importers.items import Item
-from tests.importers.slack_discord_samples import DISCORD_FILES, SLACK_ZIP, chat, zip_members
+from tests.importers.slack_discord_samples import DISCORD_FILES, SLACK_ZIP, answers, chat, importable, zip_members
 
 SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 json_values = st.recursive(
@@ -27,8 +30,9 @@ json_values = st.recursive(
 )
 
 
-def read_all(read, data: bytes, skip_bad: bool, suffix: str) -> list[Item] | None:
-    """Items read from a file holding ``data``, or None when the reader refused it as it should."""
+def read_all(read, data: bytes, skip_bad: bool, suffix: str) -> tuple[list[Item] | None, str, list[str]]:
+    """(the items read, "", the bad parts skipped) from a file holding ``data``; or (None, why, [])
+    when the reader refused it as it should: an ImportFailed of one line naming the file."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(data)
@@ -36,12 +40,16 @@ def read_all(read, data: bytes, skip_bad: bool, suffix: str) -> list[Item] | Non
         try:
             found = list(read(path, report))
         except ImportFailed as exc:
-            assert str(exc).startswith(str(path)) and "\n" not in str(exc)
-            return None
+            assert str(exc).startswith(f"{path}: ") and "\n" not in str(exc), str(exc)
+            return None, str(exc).removeprefix(f"{path}: "), []
     for item in found:
-        assert isinstance(item, Item) and item.key and item.author.key and item.occurred_at.tzinfo is not None
+        assert isinstance(item, Item) and isinstance(item.key, str) and item.key and item.author.key
+        assert item.occurred_at.utcoffset() == dt.timedelta(0)  # UTC, whatever offset the file wrote
+        assert item.seen_at.utcoffset() == dt.timedelta(0) and item.seen_at >= item.occurred_at
+        assert isinstance(item.reactions, int) and item.reactions >= 0
         json.dumps(item.extra)
-    return found
+    assert all("\n" not in line for line in report.skipped)
+    return found, "", report.skipped
 
 
 def _places(value, prefix=()):
@@ -76,6 +84,23 @@ def _damage(value, draw, times: int):
 
 MEMBERS = zip_members()
 JSON_MEMBERS = [n for n in MEMBERS if n.endswith(".json")]
+LISTS = ("users.json", "channels.json")  # without them nothing is read
+CHANNEL_IDS = {c["name"]: c["id"] for c in answers("slack/slack-export.zip")["channels"]}
+
+
+def slack_keys(day_file: str | None = None) -> list[str]:
+    """The keys of the sample's importable messages (but those of ``day_file``), in file order."""
+    return [f"{CHANNEL_IDS[m['where']['channel']]}:{m['id'].split(':')[1]}"
+            for m in importable("slack/slack-export.zip") if m["where"]["day_file"] != day_file]
+
+
+def is_json(data: bytes) -> bool:
+    """Whether a member's bytes are JSON that json reads (after a BOM)."""
+    try:
+        json.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return False
+    return True
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -87,14 +112,17 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 
 def test_the_sample_export_reads_whole():
-    found = read_all(slack_export._read, SLACK_ZIP.read_bytes(), False, ".zip")
-    assert len(found) == 15
+    found, _, skipped = read_all(slack_export._read, SLACK_ZIP.read_bytes(), False, ".zip")
+    assert len(found) == answers("slack/slack-export.zip")["totals"]["importable"]
+    assert sorted(i.key for i in found) == sorted(slack_keys()) and skipped == []
 
 
 @SLOW
 @given(st.binary(max_size=2000), st.booleans())
 def test_random_bytes_are_refused_as_not_a_slack_export(data, skip_bad):
-    assert read_all(slack_export._read, data, skip_bad, ".zip") is None
+    found, error, _ = read_all(slack_export._read, data, skip_bad, ".zip")
+    assert found is None
+    assert error.startswith(("not a ZIP file, or a truncated one (", "not a Slack export (")), error
 
 
 @SLOW
@@ -102,9 +130,11 @@ def test_random_bytes_are_refused_as_not_a_slack_export(data, skip_bad):
 def test_an_export_with_damaged_values_is_read_or_refused(name, times, skip_bad, draw):
     members = dict(MEMBERS)
     members[name] = json.dumps(_damage(json.loads(MEMBERS[name]), draw, times)).encode()
-    found = read_all(slack_export._read, _zip(members), skip_bad, ".zip")
-    if skip_bad and name not in ("users.json", "channels.json"):
+    found, error, _ = read_all(slack_export._read, _zip(members), skip_bad, ".zip")
+    if skip_bad and name not in LISTS:
         assert found is not None  # a damaged day file is a bad part, not the end of the import
+    if found is None:
+        assert f"member {name}" in error, error
 
 
 @SLOW
@@ -113,35 +143,117 @@ def test_an_export_with_damaged_values_is_read_or_refused(name, times, skip_bad,
 def test_a_member_that_is_not_json_is_named(name, data, skip_bad):
     members = dict(MEMBERS)
     members[name] = data
-    read_all(slack_export._read, _zip(members), skip_bad, ".zip")
+    found, error, skipped = read_all(slack_export._read, _zip(members), skip_bad, ".zip")
+    if name == "integration_logs.json":  # not read
+        assert sorted(i.key for i in found) == sorted(slack_keys())
+        return
+    said = [error] if found is None else skipped
+    if not is_json(data):  # named, with where it breaks
+        where = rf"member {re.escape(name)}: not (UTF-8 text \(byte \d+\)|valid JSON \(.+ at line \d+ column \d+\))"
+        assert any(re.match(where, line) for line in said), said
+        if name in LISTS or not skip_bad:
+            assert found is None
+        else:  # a bad part: the other day files are read
+            assert sorted(i.key for i in found) == sorted(slack_keys(name))
+    if found is None:
+        assert error.startswith(f"member {name}: "), error
 
 
 @SLOW
 @given(st.integers(0, SLACK_ZIP.stat().st_size - 1), st.booleans())
 def test_an_export_cut_anywhere_is_refused(size, skip_bad):
-    assert read_all(slack_export._read, SLACK_ZIP.read_bytes()[:size], skip_bad, ".zip") is None
+    found, error, _ = read_all(slack_export._read, SLACK_ZIP.read_bytes()[:size], skip_bad, ".zip")
+    assert found is None and error.startswith("not a ZIP file, or a truncated one ("), error
 
 
 # ---- Discord -----------------------------------------------------------------------------------
 
 DISCORD = {name: chat(f"discord/{name}").read_bytes() for name in DISCORD_FILES}
+NOT_DCE = "not a DiscordChatExporter JSON export ("
+# each way the reader refuses a file; all but the second name where the file breaks
+REFUSALS = {
+    "bytes": re.compile(re.escape(NOT_DCE) + r"not UTF-8 text at byte (?P<byte>\d+)\)"),
+    "kind": re.compile(re.escape(NOT_DCE) + r"(a JSON (array|string|boolean|null|number), not an object"
+                       r"|no guild and channel before its messages; its keys: .*|no messages)\)"),
+    "json": re.compile(r"line (?P<line>\d+) column (?P<column>\d+): not valid JSON \(.+\)"),
+    "message": re.compile(r"message (?P<index>\d+) \(line (?P<line>\d+)\): .+ \(use --skip-bad to import the rest\)"),
+}
+
+
+def refusal(error: str, data: bytes) -> str:
+    """Which of the REFUSALS ``error`` is, after checking the place it names is in ``data``."""
+    kind, found = next(((k, r.fullmatch(error)) for k, r in REFUSALS.items() if r.fullmatch(error)), (None, None))
+    assert kind, error
+    places = found.groupdict()
+    if kind == "bytes":
+        with pytest.raises(UnicodeDecodeError) as caught:
+            data.decode("utf-8-sig")
+        assert int(places["byte"]) == caught.value.start
+    if "line" in places:
+        assert 1 <= int(places["line"]) <= data.count(b"\n") + 1 and int(places.get("column") or 1) >= 1
+    return kind
+
+
+def json_text(data: bytes):
+    """(the text, what json makes of it or None when json refuses it), or None when not UTF-8."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    try:
+        return text, json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return text, None
 
 
 @pytest.mark.parametrize("name", DISCORD_FILES)
 def test_the_samples_read_whole(name):
-    assert read_all(discord._read, DISCORD[name], False, ".json")
+    found, _, skipped = read_all(discord._read, DISCORD[name], False, ".json")
+    assert [i.key for i in found] == [m["id"] for m in importable(f"discord/{name}")]
+    assert len(found) == answers(f"discord/{name}")["totals"]["importable"] and skipped == []
 
 
 @SLOW
-@given(st.binary(max_size=2000), st.booleans())
+@given(st.binary(max_size=2000) | st.text(alphabet='{}[]":, \n0123456789guildchanemsgtfx', max_size=80).map(str.encode),
+       st.booleans())
 def test_random_bytes_are_read_or_refused(data, skip_bad):
-    read_all(discord._read, data, skip_bad, ".json")
+    found, error, _ = read_all(discord._read, data, skip_bad, ".json")
+    decoded = json_text(data)
+    if found is not None:  # a JSON object with a guild and a channel (cut short only with --skip-bad)
+        assert decoded is not None and decoded[0].lstrip(" \t\n\r").startswith("{")
+        assert skip_bad or isinstance(decoded[1], dict)
+        return
+    kind = refusal(error, data)
+    assert (kind == "bytes") is (decoded is None)
+    if kind == "json":  # refused where json refuses it
+        assert decoded[1] is None
+    assert kind != "message" or not skip_bad
+
+
+def _ids(doc) -> list:
+    messages = doc.get("messages") if isinstance(doc, dict) else None
+    return [m.get("id") for m in messages if isinstance(m, dict)] if isinstance(messages, list) else []
 
 
 @SLOW
 @given(st.sampled_from(DISCORD_FILES), st.integers(1, 3), st.booleans(), st.data())
 def test_a_file_with_damaged_values_is_read_or_refused(name, times, skip_bad, draw):
-    read_all(discord._read, json.dumps(_damage(json.loads(DISCORD[name]), draw, times)).encode(), skip_bad, ".json")
+    original = json.loads(DISCORD[name])
+    doc = _damage(original, draw, times)
+    data = json.dumps(doc).encode()
+    found, error, skipped = read_all(discord._read, data, skip_bad, ".json")
+    intact = isinstance(doc, dict) and isinstance(doc.get("messages"), list) and all(
+        doc.get(part) == original[part] for part in ("guild", "channel"))
+    if found is None:  # valid JSON: refused as not DCE's, or (without --skip-bad) for a damaged message
+        kind = refusal(error, data)
+        assert kind in (("kind",) if skip_bad else ("kind", "message")), error
+        assert not intact or kind == "message"  # with its header, only a damaged message refuses a file
+        return
+    keys = [i.key for i in found]
+    assert keys == [i for i in _ids(doc) if i in keys]  # messages of the file, in file order
+    messages = doc["messages"] if isinstance(doc.get("messages"), list) else []
+    assert len(found) + len(skipped) <= len(messages)  # each read, skipped as bad, or not conversation
+    assert skip_bad or skipped == []
 
 
 @SLOW
@@ -150,14 +262,29 @@ def test_a_file_cut_anywhere_is_refused_or_with_skip_bad_gives_what_came_before(
     data = DISCORD[name]
     size = draw.draw(st.integers(0, len(data) - 1), label="size")
     cut = data[:size]
-    assert read_all(discord._read, cut, False, ".json") is None
-    before = read_all(discord._read, cut, True, ".json")
-    whole = [i.key for i in read_all(discord._read, data, False, ".json")]
+    found, error, _ = read_all(discord._read, cut, False, ".json")
+    assert found is None and refusal(error, cut) in ("bytes", "json", "kind"), error
+    before, error, skipped = read_all(discord._read, cut, True, ".json")
+    whole = [i.key for i in read_all(discord._read, data, False, ".json")[0]]
     if before is not None:
         assert [i.key for i in before] == whole[:len(before)]
+        assert len(skipped) == 1 and "; the rest of the file cannot be read" in skipped[0]
+        assert refusal(skipped[0].removesuffix("; the rest of the file cannot be read"), cut) == "json"
+    else:
+        assert refusal(error, cut) in ("bytes", "json", "kind")
 
 
 @SLOW
 @given(st.text(max_size=400))
 def test_any_text_is_read_or_refused(text):
-    read_all(discord._read, text.encode("utf-8", "surrogatepass"), False, ".json")
+    data = text.encode("utf-8", "surrogatepass")
+    found, error, _ = read_all(discord._read, data, False, ".json")
+    decoded = json_text(data)
+    if found is not None:
+        assert isinstance(decoded[1], dict) and {"guild", "channel", "messages"} <= set(decoded[1])
+        assert [i.key for i in found] == [i for i in _ids(decoded[1]) if i in {f.key for f in found}]
+        return
+    kind = refusal(error, data)
+    assert (kind == "bytes") is (decoded is None)  # only lone surrogates are not UTF-8
+    if kind == "json":
+        assert decoded[1] is None

@@ -171,6 +171,34 @@ def test_a_direct_message_conversation_is_private_and_not_imported(tmp_path, cap
     assert not Activity.objects.exists() and not Identity.objects.exists()
 
 
+@pytest.mark.parametrize("guild, kind, note", [
+    ({"id": "1089301927446712330", "name": "Marigold Gardeners 🌼"}, "GuildPrivateThread", "a private thread"),
+    # DCE's guild of direct messages: private whatever kind of channel the file says it is
+    ({"id": "0", "name": "Direct Messages"}, "GuildTextChat", "a direct-message conversation"),
+])
+def test_a_private_thread_or_any_channel_of_the_direct_messages_is_not_imported(tmp_path, capsys, guild, kind, note):
+    doc = json.loads(chat("discord/help-thread.json").read_text(encoding="utf-8"))
+    doc["guild"] = dict(doc["guild"], **guild)
+    doc["channel"]["type"] = kind
+    code, out, err = cli(capsys, "import", "discord", _write(tmp_path / "private.json", doc))
+    assert code == 0 and f"{note}: private, not imported" in err, err
+    assert f"{len(doc['messages'])} private messages not imported" in out
+    assert not Activity.objects.exists() and not Identity.objects.exists()
+
+
+def test_a_forum_post_s_first_message_is_not_its_own_parent(tmp_path, capsys):
+    """A forum post is a thread whose first message, in the thread's file, has the thread's id."""
+    doc = json.loads(chat("discord/help-thread.json").read_text(encoding="utf-8"))
+    first, second = doc["messages"]
+    doc["channel"].update(id=first["id"], category="garden-forum", type="GuildPublicThread")
+    code, out, err = cli(capsys, "import", "discord", _write(tmp_path / "forum-post.json", doc))
+    assert code == 0, err
+    got = rows("discord")
+    assert (got[first["id"]]["parent"], got[first["id"]]["parent_key"], got[first["id"]]["thread"]) == (
+        None, "", first["id"])
+    assert got[second["id"]]["parent"] == first["id"] and got[first["id"]]["replies"] == 1
+
+
 def test_sync_reads_a_changed_file_again(tmp_path, capsys):
     path = tmp_path / "general.json"
     shutil.copyfile(chat("discord/general.json"), path)

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from seedbed.importers import slack_items
 from seedbed.importers.discord_items import BadObject, Channel, Conversation, channel, skip_reason
-from seedbed.importers.items import Item, when
+from seedbed.importers.items import Item, reaction_total, when
 from seedbed.importers.json_document import Document, NotAnObject
 from tests.importers.slack_discord_samples import DISCORD_FILES, answers, chat, utc, whole_seconds
 
@@ -45,7 +46,7 @@ def test_every_sample_reads_as_the_answer_key_says(name):
         assert item.reactions == m["reactions"]
         assert m["text_contains"] in item.body
         if where.thread:  # a thread's messages answer the thread's starter, unless they answer another
-            assert item.parent_key == (m["reply_to"] or where.id)
+            assert item.parent_key == (m["reply_to"] or (where.id if m["id"] != where.id else ""))
             assert item.thread_key == m["thread"] == where.id
         else:
             assert item.parent_key == (m["reply_to"] or "")
@@ -138,10 +139,57 @@ def test_what_is_not_a_dce_header_is_refused(header):
         channel(header)
 
 
-def test_direct_messages_are_private():
-    assert channel({"guild": {"id": "0", "name": "Direct Messages"},
-                    "channel": {"id": "5", "type": "DirectTextChat", "name": "ana"}}).private
-    assert not channel({"guild": {"id": "1"}, "channel": {"id": "5", "type": "GuildTextChat"}}).private
+def test_what_the_file_says_is_shown_on_one_line_in_an_error():
+    with pytest.raises(BadObject) as caught:
+        channel({"a\nb": 1, "c\u2028d": 2})
+    assert "its keys: 'a\\nb', 'c\\u2028d')" in str(caught.value)
+    with pytest.raises(BadObject) as caught:
+        Conversation(Channel("100", "g")).message({**_message("x\ny"), "author": None})
+    assert str(caught.value) == "message 'x\\ny' without its author's id"
+    assert str(caught.value).splitlines() == [str(caught.value)]
+
+
+DM_GUILD = {"id": "0", "name": "Direct Messages"}
+SERVER = {"id": "1089301927446712330", "name": "Marigold Gardeners"}
+
+
+@pytest.mark.parametrize("guild, kind, private", [
+    (DM_GUILD, "DirectTextChat", "a direct-message conversation"),
+    (DM_GUILD, "DirectGroupTextChat", "a direct-message conversation"),
+    (DM_GUILD, "SomethingNewer", "a direct-message conversation"),  # DCE's guild of DMs, whatever the kind
+    (DM_GUILD, None, "a direct-message conversation"),
+    (SERVER, "GuildPrivateThread", "a private thread"),
+    (SERVER, "GuildTextChat", ""),
+    (SERVER, "GuildPublicThread", ""),
+    (SERVER, "GuildNewsThread", ""),
+    (SERVER, "GuildForum", ""),
+])
+def test_direct_messages_and_private_threads_are_private(guild, kind, private):
+    where = channel({"guild": guild, "channel": {"id": "5", "type": kind, "category": "help", "name": "ana"}})
+    assert where.private == private
+
+
+def test_a_forum_post_s_first_message_answers_nothing_and_the_others_answer_it():
+    """A forum post is a thread whose first message, in the thread's own file, has the thread's id."""
+    talk = Conversation(channel({"guild": SERVER, "channel": {"id": "500", "type": "GuildPublicThread",
+                                                              "category": "garden-forum", "name": "Tomato blight?"}}))
+    first, answer, reply = (talk.message(_message("500")), talk.message(_message("501")),
+                            talk.message(_message("502", "Reply", answers="501")))
+    assert [(i.key, i.parent_key, i.thread_key) for i in (first, answer, reply)] == [
+        ("500", "", "500"), ("501", "500", "500"), ("502", "501", "500")]
+    assert all(i.parent_key != i.key for i in (first, answer, reply))
+    assert first.channel == "garden-forum" and first.extra == {"thread": "Tomato blight?"}
+
+
+@pytest.mark.parametrize("reactions, total", [
+    (None, 0), ([], 0), ([{"count": 2}, {"count": 1}], 3), ([{"count": None}, {"name": "x"}], 0),
+    ([{"count": "4"}, "not an entry", 7], 4), ([{"count": -2}, {"count": 1.0}], 1),
+])
+def test_the_reactions_of_a_message_are_the_sum_of_the_counts_on_slack_and_discord(reactions, total):
+    assert reaction_total(reactions) == total
+    discord = Conversation(Channel("100", "g")).message({**_message("1"), "reactions": reactions})
+    slack = slack_items.message("T1", {"ts": "1772445600.000200", "user": "U1", "reactions": reactions}, None, "g")
+    assert discord.reactions == slack.reactions == total
 
 
 @pytest.mark.parametrize("data", [
@@ -186,10 +234,20 @@ def test_a_document_cut_short_gives_what_came_before_the_cut():
     ("", json.JSONDecodeError), ("[1, 2]", NotAnObject), ("5", NotAnObject), ('"x"', NotAnObject),
     ("{", json.JSONDecodeError), ('{"a" 1}', json.JSONDecodeError), ('{"messages": [1,]}', json.JSONDecodeError),
     ('{"a": 1} {}', json.JSONDecodeError), ('{"messages": [' + "[" * 100_000 + "]}", json.JSONDecodeError),
+    (":", json.JSONDecodeError), (" <html>", json.JSONDecodeError), ("NaN", NotAnObject), ("-1", NotAnObject),
 ])
 def test_what_is_not_one_json_object_is_refused(text, error):
     with pytest.raises(error):
         list(Document(text, "messages"))
+
+
+def test_a_document_s_values_are_clean_of_nul_and_lone_surrogates():
+    text = '{"guild": {"n\\u0000": "a\\udce9"}, "messages": [{"content": "x\\u0000y\\ud800"}, {"content": "ok"}]}'
+    doc = Document(text, "messages")
+    assert [value for _, _, value in doc] == [{"content": "x\ufffdy\ufffd"}, {"content": "ok"}]
+    assert doc.header["guild"] == {"n\ufffd": "a\ufffd"}
+    assert [v for _, _, v in Document('{"messages": [{"content": "x\\\\u0000"}]}', "messages")] == [
+        {"content": "x\\u0000"}]  # an escaped backslash before u0000 is text, as it was
 
 
 def test_a_document_reads_as_json_does():
@@ -258,8 +316,26 @@ def test_real_messages_with_parts_dropped_or_replaced_are_read_or_refused(index,
 @given(st.text(max_size=300) | st.sampled_from(['{"messages": [', '{"guild": {}, "messages": [{"id": "1"}, ']).map(
     lambda head: head + "]}"))
 def test_any_text_is_a_document_or_a_json_error(text):
+    """Read as json reads it: the same values, or refused where json refuses it (or, an array or
+    a number … that json reads, as not an object)."""
+    doc = Document(text, "messages")
     try:
-        for _ in Document(text, "messages"):
-            pass
-    except (json.JSONDecodeError, NotAnObject):
-        pass
+        elements = [value for _, _, value in doc]
+    except json.JSONDecodeError as exc:
+        assert 0 <= exc.pos <= len(text) and (exc.lineno, exc.colno) == (
+            text.count("\n", 0, exc.pos) + 1, exc.pos - text.rfind("\n", 0, exc.pos))
+        with pytest.raises((json.JSONDecodeError, RecursionError)):
+            json.loads(text)
+        return
+    except NotAnObject as exc:
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            assert text.lstrip(" \t\n\r")[:1] in '["tfn-0123456789NI'  # a value's first character
+        else:
+            assert not isinstance(value, dict)
+        assert "not an object" in str(exc)
+        return
+    whole = json.loads(text)
+    assert isinstance(whole, dict)
+    assert {**doc.header, **({"messages": elements} if isinstance(whole.get("messages"), list) else {})} == whole

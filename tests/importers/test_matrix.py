@@ -178,6 +178,56 @@ def test_a_damaged_event_is_named_by_its_place_and_skip_bad_imports_the_rest(tmp
     assert set(rows("matrix")) == {m["id"] for m in importable(FILTERED_NAME)} - {victim["event_id"]}
 
 
+# ---- private rooms ---------------------------------------------------------------------------------
+
+
+def _with(tmp_path, *extra, at: int = 1):
+    """The sample with ``extra`` events put at ``messages[at]``."""
+    doc = json.loads(MATRIX_SAMPLE.read_text(encoding="utf-8"))
+    first = doc["messages"][0]
+    events = [{"room_id": first["room_id"], "origin_server_ts": first["origin_server_ts"] - 1000, "unsigned": {},
+               "sender": "@amara:matrix.example.org", **e} for e in extra]
+    doc["messages"][at:at] = events
+    path = tmp_path / "room.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+DIRECT = {"type": "m.room.member", "event_id": "$invite-ola", "state_key": "@ola:matrix.example.org",
+          "content": {"membership": "invite", "is_direct": True, "displayname": "Ola Nordmann"}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("event, says", [
+    (DIRECT, "a direct-message room (m.room.member event $invite-ola at messages[1] for @ola:matrix.example.org: "
+             "is_direct)"),
+    ({"type": "m.room.join_rules", "event_id": "$rules", "state_key": "", "content": {"join_rule": "invite"}},
+     "a private room (m.room.join_rules event $rules at messages[1]: join_rule 'invite')"),
+])
+def test_a_room_the_file_shows_private_is_refused_whole_even_with_skip_bad(tmp_path, capsys, event, says):
+    path = _with(tmp_path, event)
+    for skip_bad in ([], ["--skip-bad"]):
+        err = refused(capsys, path, *skip_bad)
+        assert f"{path}: {says}: Seedbed imports only public rooms" in err and "--skip-bad" not in err
+    assert not Source.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_private_room_is_refused_even_after_damage_skip_bad_would_pass(tmp_path, capsys):
+    path = _with(tmp_path, {**DIRECT, "origin_server_ts": "damaged"}, {"type": "m.room.message"})
+    err = refused(capsys, path, "--skip-bad")
+    assert "a direct-message room" in err and not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_room_the_file_shows_public_is_imported(tmp_path, capsys):
+    rules = {"type": "m.room.join_rules", "event_id": "$rules", "state_key": "", "content": {"join_rule": "public"}}
+    member = {**DIRECT, "content": {"membership": "join", "displayname": "Ola Nordmann"}}
+    path = _with(tmp_path, rules, member)
+    out, _ = imported(capsys, path)
+    assert f"{FILTERED['totals']['importable']} new activities" in out
+
+
 # ---- anything at all (no database) ---------------------------------------------------------------
 
 SAMPLE = MATRIX_UNFILTERED.read_bytes()

@@ -172,6 +172,39 @@ def test_what_is_not_a_message_is_counted_not_imported(data, reason):
     assert caught.value.reason == reason
 
 
+def join_rules(rule, ident="$rules"):
+    return {**event(ident, kind="m.room.join_rules", join_rule=rule), "state_key": ""}
+
+
+def direct(user, ident="$invite"):
+    data = member(user, "Ola", membership="invite")
+    data["content"]["is_direct"] = True
+    return {**data, "event_id": ident}
+
+
+@pytest.mark.parametrize("data, says", [
+    (join_rules("invite"), "a private room (m.room.join_rules event $rules at messages[1]: join_rule 'invite')"),
+    (join_rules("knock"), "join_rule 'knock'"),
+    (join_rules("restricted"), "join_rule 'restricted'"),
+    ({**join_rules("public"), "content": "damaged"}, "join_rule None"),  # not shown public: private
+    (direct(OLA), f"a direct-message room (m.room.member event $invite at messages[1] for {OLA}: is_direct)"),
+])
+def test_a_room_the_file_shows_private_or_direct_is_named_by_the_event(data, says):
+    found = matrix_items.private([event("$1"), data, event("$2")])
+    assert says in found and found.startswith(("a private room (", "a direct-message room ("))
+
+
+@pytest.mark.parametrize("events", [
+    [],  # Element's usual export: no join rules at all
+    [member(OLA, "Ola"), event("$1"), "not an event", {"type": "m.room.member", "content": None}],
+    [join_rules("public"), event("$1")],
+    [{**direct(OLA), "content": {"membership": "invite", "is_direct": False}}],
+    [{**join_rules("invite"), "type": "m.room.topic"}],  # another kind of event with a join_rule in it
+])
+def test_a_room_the_file_shows_nothing_private_about_is_not_refused(events):
+    assert matrix_items.private(events) == ""
+
+
 def test_the_file_was_seen_at_its_newest_event():
     got = items(event("$1"), reaction("$r", "$1", at=T0 + 7000))
     assert got["$1"].seen_at == dt.datetime.fromtimestamp((T0 + 7000) / 1000, UTC)
@@ -196,16 +229,24 @@ def test_a_damaged_event_is_a_bad_object_that_says_what(damage, says):
 JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
                     max_leaves=8)
+RELATION = st.fixed_dictionaries({"rel_type": st.sampled_from(["m.thread", "m.replace", "m.annotation"]),
+                                  "event_id": st.sampled_from(["$1", "$2"]) | JSON,
+                                  "m.in_reply_to": st.fixed_dictionaries({"event_id": st.sampled_from(["$1", "$2"])})
+                                  | JSON})
 CONTENT = st.dictionaries(st.sampled_from(["msgtype", "body", "m.relates_to", "m.new_content", "displayname"]),
-                          JSON | st.fixed_dictionaries({"rel_type": st.sampled_from(["m.thread", "m.replace",
-                                                                                     "m.annotation"]),
-                                                        "event_id": st.sampled_from(["$1", "$2"]) | JSON,
-                                                        "m.in_reply_to": JSON}), max_size=4)
+                          JSON | RELATION, max_size=4)
+# often enough a message that reads, so that what an item is gets checked
+MESSAGE = st.fixed_dictionaries({"msgtype": st.sampled_from(["m.text", "m.notice"]), "body": st.text(max_size=5)},
+                                optional={"m.relates_to": RELATION})
 EVENT = st.fixed_dictionaries({}, optional={
     "type": st.sampled_from(["m.room.message", "m.reaction", "m.room.member"]) | JSON,
     "sender": st.sampled_from([AMARA, OLA]) | JSON, "event_id": st.sampled_from(["$1", "$2", "$3"]) | JSON,
-    "origin_server_ts": st.integers(-10**20, 10**20) | JSON, "content": CONTENT | JSON,
-    "state_key": st.sampled_from([AMARA, OLA]) | JSON, "unsigned": JSON}) | JSON
+    "origin_server_ts": st.integers(0, 4 * 10**12) | st.integers(-10**20, 10**20) | JSON,
+    "content": MESSAGE | CONTENT | JSON, "state_key": st.sampled_from([AMARA, OLA]) | JSON,
+    "unsigned": JSON}) | JSON | st.fixed_dictionaries({
+        "type": st.just("m.room.message"), "sender": st.sampled_from([AMARA, OLA]),
+        "event_id": st.sampled_from(["$1", "$2", "$3"]), "origin_server_ts": st.integers(0, 4 * 10**12),
+        "content": MESSAGE}, optional={"unsigned": JSON})
 
 
 @settings(max_examples=400, deadline=None)

@@ -208,7 +208,7 @@ def test_private_conversations_are_counted_never_imported(tmp_path, capsys):
 
 @pytest.mark.parametrize("name, where", [
     ("invalid/slack-truncated.zip", "not a ZIP file, or a truncated one"),
-    ("invalid/slack-bad-day.zip", "member help/2026-03-10.json: not JSON (Expecting value at line 1 column 1)"),
+    ("invalid/slack-bad-day.zip", "member help/2026-03-10.json: not valid JSON (Expecting value at line 1 column 1)"),
     ("invalid/empty.json", "not a ZIP file"),
     ("discord/general.json", "not a ZIP file"),
     ("invalid/zulip-not-export.tar.gz", "not a ZIP file"),

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from seedbed.activity.models import Activity, Source
 from seedbed.importers import zulip
 from seedbed.importers.errors import ImportFailed
+from seedbed.importers.file_import import Report
 from seedbed.people.models import Identity
 from tests.importers.perceval_helpers import cli, counts, rows, snapshot, utc
 from tests.importers.slack_discord_samples import answers, importable
@@ -67,7 +68,8 @@ def test_the_sample_imports_as_the_answer_key_says(capsys):
         assert row["occurred_at"].replace(microsecond=0) == utc(m["time_utc"])
         assert row["occurred_at"] == dt.datetime.fromtimestamp(m["source_time"], dt.timezone.utc)
         assert row["channel"] == m["where"]["stream"] and row["title"] == m["where"]["topic"]
-        assert row["thread"] == f"{REALM}:{m['thread']}"
+        # a topic's thread is keyed by its channel's id (a renamed channel keeps its topics whole)
+        assert row["thread"] == f"{REALM}:{m['where']['stream_id']} > {m['thread'].split(' > ', 1)[1]}"
         # Zulip has no replies: a topic's later messages answer its first
         assert row["parent"] == (None if firsts[m["thread"]] == m["id"] else key(firsts[m["thread"]])), k
         assert row["reactions"] == m["reactions"] and m["text_contains"] in row["body"]
@@ -181,6 +183,22 @@ def test_an_archive_in_any_order_imports_the_same(tmp_path, capsys):
 
 
 @pytest.mark.django_db
+def test_a_channel_renamed_between_two_exports_keeps_its_topics_whole(tmp_path, capsys):
+    imported(capsys)
+    export = ZulipExport()
+    next(s for s in export.realm["zerver_stream"] if s["name"] == "general")["name"] = "town-square"
+    later = {**next(m for m in export.all_messages() if m["id"] == 1011), "id": 1012, "sender": 10,
+             "content": "Count me in too.", "date_sent": 1773400100.5}
+    export.messages["messages-000001.json"]["zerver_message"].append(later)
+    imported(capsys, export.write(tmp_path / "renamed.tar.gz", mtime=export.mtime + 86400))
+    got = rows("zulip")
+    topic = [r for r in got.values() if r["title"].lower() == "planting day"]
+    assert len(topic) == 5 and len({r["thread"] for r in topic}) == 1
+    assert (got[key(1002)]["channel"], got[key(1012)]["channel"]) == ("general", "town-square")
+    assert got[key(1012)]["parent"] == key(1002)
+
+
+@pytest.mark.django_db
 def test_a_newer_export_adds_new_messages_and_brings_reactions_and_edits_up_to_date(tmp_path, capsys):
     old = ZulipExport().write(tmp_path / "old.tar.gz")
     export = ZulipExport()
@@ -268,6 +286,20 @@ def test_a_message_file_that_is_not_json_is_a_bad_part(tmp_path, capsys):
 
 
 @pytest.mark.django_db
+def test_a_message_file_that_is_not_json_is_reported_once_not_also_as_missing(tmp_path, capsys):
+    export = ZulipExport()
+    messages = export.messages["messages-000001.json"]["zerver_message"]
+    export.messages["messages-000001.json"]["zerver_message"] = messages[:6]
+    export.messages["messages-000002.json"] = {"zerver_message": messages[6:], "zerver_usermessage": []}
+    path = export.write(tmp_path / "export.tar.gz", raw={"messages-000001.json": b"<html>503</html>"})
+    out, err = imported(capsys, path, skip_bad=True)
+    assert err.count("\n") == 1 and f"member {MEMBER}: not valid JSON" in err, err
+    assert "1 skipped" in out
+    kept = {m["id"] for m in messages[6:]}
+    assert set(rows("zulip")) == {key(m["id"]) for m in importable(NAME) if m["id"] in kept}
+
+
+@pytest.mark.django_db
 def test_a_missing_message_file_is_a_bad_part(tmp_path, capsys):
     export = ZulipExport()
     export.messages["messages-000003.json"] = {"zerver_message": [], "zerver_usermessage": []}
@@ -284,6 +316,59 @@ def test_a_broken_realm_json_fails_even_with_skip_bad(tmp_path, capsys, raw, say
         assert f"member {KEY['top_directory']}realm.json: {says}" in err
 
 
+# ---- organizations the export does not tell apart: --instance ---------------------------------
+
+
+def _root_domain(path, say: str = "", **more):
+    """The sample as the organization at its server's root domain (string_id ""), its
+    messages' text starting with ``say``."""
+    export = ZulipExport()
+    export.realm["zerver_realm"][0]["string_id"] = ""
+    for m in export.all_messages():
+        m["content"] = say + m["content"]
+    return export, export.write(path, **more)
+
+
+@pytest.mark.django_db
+def test_an_organization_at_the_root_domain_is_refused_without_instance(tmp_path, capsys):
+    _, path = _root_domain(tmp_path / "export.tar.gz")
+    for skip_bad in ([], ["--skip-bad"]):
+        err = refused(capsys, path, *skip_bad)
+        assert "at its server's root domain" in err and "pass --instance HOST" in err
+    assert not Source.objects.exists()
+    assert "is not a host name" in refused(capsys, path, "--instance", " ")
+
+
+@pytest.mark.django_db
+def test_two_organizations_at_root_domains_stay_apart_by_their_instances(tmp_path, capsys):
+    _, one = _root_domain(tmp_path / "one.tar.gz", "One: ")
+    _, two = _root_domain(tmp_path / "two.tar.gz", "Two: ")
+    imported(capsys, one, "--instance", "Chat.One.example")
+    imported(capsys, two, "--instance", "chat.two.example")
+    got = rows("zulip")
+    ids = [m["id"] for m in importable(NAME)]
+    assert set(got) == {f"{host}:{i}" for host in ("chat.one.example", "chat.two.example") for i in ids}
+    for i in ids:  # same message ids, each organization's own text and people
+        assert got[f"chat.one.example:{i}"]["body"].startswith("One: ")
+        assert got[f"chat.two.example:{i}"]["body"].startswith("Two: ")
+        assert got[f"chat.one.example:{i}"]["who"][1] == "chat.one.example"
+    assert Identity.objects.filter(source_kind="zulip").count() == 2 * KEY["totals"]["distinct_authors"]
+
+
+@pytest.mark.django_db
+def test_sync_imports_again_with_the_instance_it_was_imported_with(tmp_path, capsys):
+    export, path = _root_domain(tmp_path / "export.tar.gz")
+    imported(capsys, path, "--instance", "chat.example.org")
+    assert Source.objects.get(kind="zulip").cursor["options"] == {"instance": "chat.example.org"}
+    later = {**next(m for m in export.all_messages() if m["id"] == 1011), "id": 1012, "content": "Later."}
+    export.messages["messages-000001.json"]["zerver_message"].append(later)
+    export.write(path, mtime=export.mtime + 86400)  # a newer export, in the same place
+    code, out, err = cli(capsys, "sync")
+    assert code == 0 and "1 new" in out, err
+    assert rows("zulip")["chat.example.org:1012"]["body"] == "Later."
+    assert not Activity.objects.filter(key__startswith=":").exists()
+
+
 # ---- anything at all (no database) ---------------------------------------------------------------
 
 SAMPLE = ZULIP_SAMPLE.read_bytes()
@@ -294,9 +379,11 @@ SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
                                                                        HealthCheck.function_scoped_fixture])
 
 
-def _read(path, skip_bad):
+def _read(path, skip_bad, report=None):
     """Items, or None when the reader refused the file with one line naming it."""
     try:
+        if report is not None:
+            return list(zulip._read(path, report))
         return read_all(zulip._read, path, skip_bad)
     except ImportFailed as exc:
         assert str(exc).startswith(str(path)) and "\n" not in str(exc)
@@ -308,7 +395,14 @@ def _read(path, skip_bad):
 def test_random_bytes_and_cut_archives_end_in_the_clear_error(tmp_path, data, skip_bad):
     path = tmp_path / "export.tar.gz"
     path.write_bytes(data)
-    assert _read(path, skip_bad) is None or skip_bad
+    report = Report(path, skip_bad)
+    found = _read(path, skip_bad, report)
+    if found is None:
+        return
+    # read at all only with --skip-bad, from an archive cut after its realm.json: the break
+    # is reported, and what came before it is the sample's own messages
+    assert skip_bad and any("truncated or corrupt" in bad for bad in report.skipped), report.skipped
+    assert {item.key for item in found} <= {key(m["id"]) for m in importable(NAME)}
 
 
 @SLOW

@@ -266,28 +266,48 @@ def test_any_message_is_an_item_or_a_clear_refusal(data):
     assert item.key.startswith("marigold:") and item.channel in ("general", "jardinería")
 
 
+RANDOM_REALM = st.dictionaries(
+    st.sampled_from(["zerver_realm", "zerver_userprofile", "zerver_recipient", "zerver_stream", "zerver_reaction",
+                     "zerver_userprofile_crossrealm"]),
+    st.lists(st.dictionaries(st.sampled_from(["id", "string_id", "type", "type_id", "name", "message", "full_name",
+                                              "bot_type"]), JSON), max_size=3) | JSON)
+IDS = st.sampled_from([1, 2, 3, 5, 6, 7, 8, 23, 24, 26])
+
+
+def _damaged_realm(data) -> dict:
+    """realm_json() with a few of its tables, or values in their rows, replaced by anything."""
+    value = realm_json()
+    for _ in range(data.draw(st.integers(1, 4))):
+        table = data.draw(st.sampled_from(sorted(value)))
+        rows = [r for r in value[table] if isinstance(r, dict) and r] if isinstance(value[table], list) else []
+        if rows and data.draw(st.booleans()):
+            row = data.draw(st.sampled_from(rows))
+            row[data.draw(st.sampled_from(sorted(row)))] = data.draw(JSON | IDS | st.booleans())
+        else:
+            value[table] = data.draw(JSON)
+    return value
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from(["zerver_realm", "zerver_userprofile", "zerver_recipient", "zerver_stream",
-                                        "zerver_reaction", "zerver_userprofile_crossrealm"]),
-                       st.lists(st.dictionaries(st.sampled_from(["id", "string_id", "type", "type_id", "name",
-                                                                 "message", "full_name", "bot_type"]), JSON),
-                                max_size=3) | JSON))
+@given(st.data())
 def test_any_realm_json_is_read_or_refused_as_a_bad_object(data):
+    value = data.draw(RANDOM_REALM) if data.draw(st.booleans()) else _damaged_realm(data)
     try:
-        realm = zulip_items.realm(data)
+        realm = zulip_items.realm(value)
     except BadObject:
         return
     assert isinstance(realm.instance, str)
-    data = {"id": 1, "sender": 1, "recipient": 1, "subject": "x", "content": "y", "date_sent": 1.0}
+    message = msg(1002)  # Amara's, in recipient 23 (channel 5, general) as the undamaged realm.json has it
     try:
-        item = zulip_items.message(realm, data)
+        item = zulip_items.message(realm, message)
     except NotImported as why:
         assert why.reason in (DIRECT, PRIVATE_CHANNEL, SYSTEM_BOT)
         return
     except (BadObject, *DAMAGE):
         return
     # imported only as what realm.json says: a user's message in a public channel, keyed in the realm
-    kind, channel = realm.recipients[1]
+    kind, channel = realm.recipients[23]
     assert kind == zulip_items.CHANNEL and not realm.channels[channel].private
-    assert (item.key, item.author, item.channel) == (f"{realm.instance}:1", realm.users[1], realm.channels[channel].name)
-    assert item.thread_key == f"{realm.instance}:{channel} > x" and (item.title, item.body) == ("x", "y")
+    assert (item.key, item.author) == (f"{realm.instance}:1002", realm.users[8])
+    assert item.channel == realm.channels[channel].name
+    assert item.thread_key == f"{realm.instance}:{channel} > planting day" and item.body == "Who's in?"

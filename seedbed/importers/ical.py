@@ -51,7 +51,9 @@ def _read(file: Path, report: Report, now: dt.datetime) -> Iterator:
     report.position = lambda: size * done // max(1, len(occurrences))
     for occurrence in occurrences:
         done += 1
-        if occurrence.status == "CANCELLED":
+        if occurrence.private:  # nothing of it is kept, not even when it is
+            report.counts["private events not imported"] += 1
+        elif occurrence.status == "CANCELLED":
             report.counts["cancelled"] += 1
         elif ical_items.took_place(occurrence, now):
             report.counts["took place"] += 1

@@ -17,6 +17,11 @@ Seedbed makes of them.
   address is one identity whichever calendar names it (and joins the person who has it in a
   mailing list). People known only by a name (pretalx's speakers) are identities of their
   calendar keyed by that name; identity resolution joins them to a person by name.
+* Private events are not Seedbed's to read: an event whose CLASS is not PUBLIC (PRIVATE,
+  CONFIDENTIAL, or a value Seedbed does not know, which RFC 5545 says to treat as PRIVATE)
+  credits no one and none of it is kept. An ORGANIZER, like an ATTENDEE, is credited only when
+  it is a person (CUTYPE INDIVIDUAL or none), never a group's or a room's calendar address
+  (``…@group.calendar.google.com``, ``…@resource.calendar.google.com``).
 * Times are UTC. A floating time is read in the calendar's X-WR-TIMEZONE, else as UTC; a
   TZID that is neither a known zone nor defined in the file is damage. A date without a time
   (an all-day event) is kept at noon UTC of its day, which is that day nearly everywhere.
@@ -46,6 +51,10 @@ AHEAD = dt.timedelta(days=731)  # how far beyond "now" occurrences are expanded 
 NOON = dt.time(12, tzinfo=UTC)
 MAX_KEY = 300  # Activity.key
 PERSON_TYPES = ("", "INDIVIDUAL", "UNKNOWN")  # CUTYPEs of a person (RFC 5545's default: INDIVIDUAL)
+PUBLIC = ("", "PUBLIC")  # CLASS values of an event Seedbed reads (RFC 5545's default: PUBLIC)
+# the domains of calendars that are no one's: Google's shared (group), room and resource, and
+# subscribed (import) calendars
+NOT_PEOPLE_DOMAINS = ("calendar.google.com",)
 # a recurrence rule that would make more occurrences than this (FREQ=MINUTELY without an end,
 # say) is damage: expanding it would take hours
 MAX_OCCURRENCES = 100_000
@@ -64,7 +73,7 @@ class Attendee:
 
     @property
     def person(self) -> bool:
-        return self.cutype in PERSON_TYPES and self.role != "NON-PARTICIPANT"
+        return self.cutype in PERSON_TYPES and self.role != "NON-PARTICIPANT" and not calendar_address(self.email)
 
     @property
     def accepted(self) -> bool:
@@ -92,6 +101,7 @@ class Occurrence:
     attendees: list[Attendee] = field(default_factory=list)
     timezone: str = ""  # the zone DTSTART was written in
     seen_at: dt.datetime | None = None  # LAST-MODIFIED, else DTSTAMP
+    private: bool = False  # CLASS other than PUBLIC: not imported at all
 
 
 # ---- occurrences -----------------------------------------------------------------------------
@@ -202,6 +212,7 @@ def _occurrence(c, found: Calendar) -> Occurrence:
         out.start = dt.datetime.combine(begins, NOON)
         out.end = dt.datetime.combine(last, dt.time(tzinfo=UTC))
     out.status = text_of(c.get("STATUS")).upper() or None
+    out.private = text_of(c.get("CLASS")).strip().upper() not in PUBLIC
     out.location, out.url = text_of(c.get("LOCATION")), text_of(c.get("URL"))
     out.description = text_of(c.get("DESCRIPTION"))
     out.categories = [clean(str(one)) for value in as_list(c.get("CATEGORIES"))
@@ -243,6 +254,12 @@ def address(value: str) -> str:
     return value if "@" in value and not any(c.isspace() for c in value) else ""
 
 
+def calendar_address(email: str) -> bool:
+    """Whether an address is a calendar that is no one's (a group's, a room's)."""
+    domain = email.rpartition("@")[2]
+    return any(domain == d or domain.endswith("." + d) for d in NOT_PEOPLE_DOMAINS)
+
+
 def _name(value) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
@@ -277,15 +294,17 @@ def fit(key: str) -> str:
 
 
 def took_place(occurrence: Occurrence, now: dt.datetime) -> bool:
-    return occurrence.status != "CANCELLED" and occurrence.end <= now
+    return occurrence.status != "CANCELLED" and not occurrence.private and occurrence.end <= now
 
 
 def items(occurrence: Occurrence, found: Calendar) -> list[Item]:
     """The activities of an occurrence that took place (see ``took_place``)."""
     o = occurrence
+    if o.private:
+        return []
     came = [a for a in o.attendees if a.person and a.accepted]
     roles: dict[tuple, tuple[Author, str]] = {}  # identity -> (author, role): the first role found wins
-    for person in [*o.organisers, *(a for a in came if a.role == "CHAIR")]:
+    for person in [*(p for p in o.organisers if p.person), *(a for a in came if a.role == "CHAIR")]:
         _add(roles, _author(person.name, person.email, found), "organiser")
     for name in o.speakers:
         _add(roles, _author(_name(name), "", found), "speaker")

@@ -3,8 +3,11 @@ or the group's member list (also in its old layout, tab-separated text named ``.
 
 Parse: ``meetup_csv_items`` (pure). Each file is one source and one transaction
 (``file_import``). An attendee list makes the activities Perceval's Meetup items make
-(hosts organised, the others who said yes attended), once its event has taken place; a
-member list makes each member a Meetup identity, seen from the day they joined the group.
+(hosts organised, the others who said yes attended), once its event has taken place. A
+member list creates no one (being a member is no contribution, and a list of everyone who
+joined is not Seedbed's to keep): it only tells more of the Meetup identities already known
+(from attendee lists or Perceval), seen from the day they joined the group, and their name
+when they had none.
 """
 from __future__ import annotations
 
@@ -18,8 +21,7 @@ from seedbed.importers import meetup_csv_items
 from seedbed.importers.errors import ImportFailed
 from seedbed.importers.file_import import FileImported, Report, import_file
 from seedbed.importers.progress import Progress
-from seedbed.importers.store import Stored
-from seedbed.people.merging import run_resolver
+from seedbed.people.models import Identity
 from seedbed.people.services import IdentityRegistry
 
 KIND = "meetup"
@@ -33,7 +35,7 @@ def import_meetup(path: str, *, skip_bad: bool = False, progress: Progress | Non
     members: list[meetup_csv_items.Member] = []
     return import_file(KIND, path, lambda file, report: _read(file, report, now, members), skip_bad=skip_bad,
                        progress=progress, now=now,
-                       finish=lambda source, report, stored: _save_members(members, stored))
+                       finish=lambda source, report, stored: _save_members(members, report))
 
 
 def _read(file: Path, report: Report, now: dt.datetime, members: list) -> Iterator:
@@ -58,6 +60,10 @@ def _read(file: Path, report: Report, now: dt.datetime, members: list) -> Iterat
         raise ImportFailed(f"{file}: an attendee list does not say when its event was: put the event's date in the "
                            "file's name (…-2026-03-28.csv), and its number from the event's address too "
                            "(…/events/311978245/ → …-311978245-2026-03-28.csv) to make it the event Perceval brings")
+    if not event.number and not event.group:
+        raise ImportFailed(f"{file}: the attendee list does not say which event it is: its name has no Meetup event "
+                           "number and it has no URL of Member Profile column to tell the group; put the number from "
+                           "the event's address in the file's name (…/events/311978245/ → …-311978245-2026-03-28.csv)")
     answers = {"yes": "said yes", "no": "said no", "waitlist": "on the waiting list", "maybe": "said maybe"}
     for row in sheet.rows:
         report.counts[answers[row.rsvp]] += 1
@@ -74,21 +80,27 @@ def _read(file: Path, report: Report, now: dt.datetime, members: list) -> Iterat
     yield from meetup_csv_items.items(sheet, event)
 
 
-def _save_members(members: list[meetup_csv_items.Member], stored: Stored) -> None:
-    """Each member a Meetup identity, first seen when they joined and last seen when they last came."""
+def _save_members(members: list[meetup_csv_items.Member], report: Report) -> None:
+    """The members who are Meetup identities already: first seen when they joined, last seen
+    when they last came, and named when they had no name. No identity is created."""
     if not members:
         return
     registry = IdentityRegistry(meetup_csv_items.PLATFORM, "")
-    for row in members:
+    known = [row for row in members if meetup_csv_items.member(row).key in registry.ids]
+    for row in known:
         who = meetup_csv_items.member(row)
         for day in filter(None, (row.joined, row.last_attended)):
-            registry.note(who.key, dt.datetime.combine(day, meetup_csv_items.NOON), name=who.name,
-                          external_id=who.external_id, is_bot=who.is_bot)
+            registry.note(who.key, dt.datetime.combine(day, meetup_csv_items.NOON))
     registry.save_seen()
-    stored.identities_created += registry.created
-    if registry.created_ids:
-        resolved = run_resolver(registry.created_ids)
-        stored.resolved.identities += resolved.identities
-        stored.resolved.merged += resolved.merged
-        stored.resolved.proposed += resolved.proposed
+    named = {meetup_csv_items.member(row).key: row.name for row in known if row.name}
+    keys = list(named)
+    for start in range(0, len(keys), 5000):
+        for identity in Identity.objects.filter(source_kind=meetup_csv_items.PLATFORM, source_instance="", name="",
+                                                key__in=keys[start:start + 5000]):
+            identity.name = named[identity.key][:300]
+            identity.save(update_fields=["name"])
+    report.counts["members already known"] = len(known)
+    if len(known) < len(members):
+        report.notes.append(f"{len(members) - len(known)} members not known from an attendee list or Perceval: "
+                            "no identity is made for them")
 

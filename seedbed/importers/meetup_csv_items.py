@@ -7,9 +7,12 @@
   attended it: the download has no attendance column, so a no-show who said yes counts.
   The file does not name its event: its date comes from the file's name
   (``…-2026-03-28.csv``), and so does its Meetup number when the name holds it
-  (``…-311978245-….csv``, as in the event's address ``…/events/311978245/``). Without the
-  number the event is known by its group and date (``event:GROUP:2026-03-28``) and is not
-  the one Perceval brings.
+  (``…-311978245-….csv``, as in the event's address ``…/events/311978245/``; a run of digits
+  that reads as a date, 20260328, is not it). Without the number the event is known by its
+  group (from the profiles' addresses) and date (``event:GROUP:2026-03-28``) and is not the
+  one Perceval brings; with neither, the importer refuses the file (two groups' events of
+  one day would be one). It counts as over at noon UTC the day after its date: midnight in
+  the last time zone (UTC-12), so that an evening event anywhere has ended.
 * The **member list** (``Member ID``, ``Joined Group on`` …; in its old layout tab-separated
   text named ``.xls``) gives no activities: each member is a Meetup identity, first seen when
   they joined the group and last seen when they last attended.
@@ -117,8 +120,10 @@ class Event:
 
     @property
     def over(self) -> dt.datetime:
-        """When the event's day is over (in UTC): from then on it took place."""
-        return dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time(tzinfo=UTC))
+        """When the event's day is over everywhere, from then on it took place: the file does not
+        say its time or zone, so the end of its date in the last time zone (UTC-12), which is
+        noon UTC the day after."""
+        return dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time(12, tzinfo=UTC))
 
 
 # ---- reading -------------------------------------------------------------------------------
@@ -280,8 +285,19 @@ def event_of(file_name: str, sheet: Sheet) -> Event | None:
     except ValueError:
         return None
     rest = file_name[:found.start()] + " " + file_name[found.end():]
-    number = _EVENT_NUMBER.search(rest)
-    return Event(date, number.group(1) if number else "", sheet.group())
+    number = next((n for n in _EVENT_NUMBER.findall(rest) if not _a_date(n)), "")
+    return Event(date, number, sheet.group())
+
+
+def _a_date(digits: str) -> bool:
+    """Whether a run of digits reads as a compact date or time (20260328, 202603281900,
+    20260328190000): not a Meetup event number."""
+    if len(digits) not in (8, 10, 12, 14):
+        return False
+    try:
+        return 1970 <= dt.datetime.strptime(digits[:8], "%Y%m%d").year <= 2100
+    except ValueError:
+        return False
 
 
 def member(row: Attendee | Member) -> Author:

@@ -36,7 +36,9 @@ def _gharchive(source: Source, progress: Progress):
 def _file(source: Source, progress: Progress):
     # the kind's own options (zulip's --instance), as the last import kept them
     options = source.cursor.get("options") if isinstance(source.cursor, dict) else None
-    result = BY_KIND[source.kind].importer()(source.location, progress=progress,
+    # and --skip-bad: a file imported with it has bad parts, which would fail every later run
+    skip_bad = bool(source.cursor.get("skip_bad", False)) if isinstance(source.cursor, dict) else False
+    result = BY_KIND[source.kind].importer()(source.location, progress=progress, skip_bad=skip_bad,
                                              **(options if isinstance(options, dict) else {}))
     return _Counted(result.stored.created, result.unchanged)
 

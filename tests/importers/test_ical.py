@@ -188,3 +188,73 @@ def test_a_damaged_value_anywhere_is_a_bad_part_never_a_traceback(tmp_path, caps
     code, out, err = cli(capsys, "import", "ical", path)
     assert code != 0 and err.count("\n") == 1 and "line 4: VEVENT (UID a): its RRULE would make up to" in err
     assert not Activity.objects.exists()
+
+
+# ---- privacy -------------------------------------------------------------------------------------
+
+
+def test_private_events_and_calendars_that_are_no_ones_credit_no_one(tmp_path):
+    """CLASS:PRIVATE/CONFIDENTIAL events are left out whole (not their description, not their
+    place); an ORGANIZER that is a room, a group or a shared calendar's address is no organiser."""
+    from tests.importers.events_helpers import calendar
+
+    common = "DTSTAMP:20260101T000000Z\r\nDTSTART:20260110T100000Z\r\nDTEND:20260110T110000Z\r\n"
+    path = tmp_path / "mixed.ics"
+    path.write_bytes(calendar(
+        f"UID:secret\r\n{common}CLASS:PRIVATE\r\nSUMMARY:Doctor\r\nDESCRIPTION:diagnosis\r\nLOCATION:Clinic\r\n"
+        "ORGANIZER;CN=Ana:mailto:ana@example.org\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:bo@example.org",
+        f"UID:hush\r\n{common}CLASS:CONFIDENTIAL\r\nSUMMARY:Board\r\nORGANIZER:mailto:ana@example.org",
+        f"UID:rooms\r\n{common}CLASS:PUBLIC\r\nSUMMARY:Planting\r\n"
+        "ORGANIZER;CN=Garden:mailto:abc123@group.calendar.google.com\r\n"
+        "ATTENDEE;PARTSTAT=ACCEPTED:mailto:c_188@resource.calendar.google.com\r\n"
+        "ATTENDEE;PARTSTAT=ACCEPTED;ROLE=CHAIR:mailto:team@group.calendar.google.com\r\n"
+        "ATTENDEE;PARTSTAT=ACCEPTED:mailto:cai@example.org",
+        f"UID:group-organiser\r\n{common}SUMMARY:Sowing\r\nORGANIZER;CUTYPE=GROUP:mailto:growers@example.org\r\n"
+        "ATTENDEE;PARTSTAT=ACCEPTED:mailto:dee@example.org",
+        f"UID:room-organiser\r\n{common}SUMMARY:Weeding\r\nORGANIZER;CUTYPE=ROOM:mailto:shed@example.org"))
+    result = ical(path, LATER)
+    assert set(rows()) == {"rooms:attendee:cai@example.org", "group-organiser:attendee:dee@example.org"}
+    assert result.counts["private events not imported"] == 2 and result.counts["took place"] == 3
+    assert not Identity.objects.filter(email_key__in=["ana@example.org", "bo@example.org", "growers@example.org",
+                                                      "shed@example.org"]).exists()
+    assert not Identity.objects.filter(key__contains="calendar.google.com").exists()
+    assert not Activity.objects.filter(body__contains="diagnosis").exists()
+
+
+def test_a_file_imported_with_skip_bad_syncs_with_it_once_its_next_event_is_over(tmp_path, capsys):
+    """`seedbed sync` reads the file again as it was imported: --skip-bad included."""
+    from tests.importers.events_helpers import calendar
+
+    path = tmp_path / "damaged.ics"
+    path.write_bytes(calendar(
+        "UID:past\r\nDTSTAMP:20200101T000000Z\r\nDTSTART:20200110T100000Z\r\nDTEND:20200110T110000Z\r\n"
+        "SUMMARY:Past\r\nORGANIZER:mailto:ana@example.org",
+        "UID:next\r\nDTSTAMP:20200101T000000Z\r\nDTSTART:20200610T100000Z\r\nDTEND:20200610T110000Z\r\n"
+        "SUMMARY:Next\r\nORGANIZER:mailto:bo@example.org",
+        "UID:broken\r\nDTSTAMP:20200101T000000Z\r\nDTSTART:13/06/2020 10:30\r\nSUMMARY:Broken"))
+    first = ical(path, dt.datetime(2020, 3, 1, tzinfo=UTC), skip_bad=True)  # the clock, then
+    assert first.skipped and Source.objects.get(kind="ical").cursor["until"] == "2020-06-10T11:00:00+00:00"
+    code, out, err = cli(capsys, "sync")  # the clock now: long past that
+    source = Source.objects.get(kind="ical")
+    assert code == 0 and (source.status, source.error) == ("ok", ""), (out, err)
+    assert set(rows()) == {"past:organiser:ana@example.org", "next:organiser:bo@example.org"}
+
+
+def test_a_calendar_changed_past_its_first_64_kib_at_the_same_size_is_read_again(tmp_path):
+    from tests.importers.events_helpers import calendar
+
+    events = [f"UID:pad-{n}\r\nDTSTAMP:20200101T000000Z\r\nDTSTART:20200110T100000Z\r\nDTEND:20200110T110000Z\r\n"
+              f"SUMMARY:Padding {n}\r\nDESCRIPTION:{'x' * 200}" for n in range(400)]
+    last = ("UID:last\r\nDTSTAMP:20200101T000000Z\r\nDTSTART:20200110T100000Z\r\nDTEND:20200110T110000Z\r\n"
+            "SUMMARY:Last\r\nORGANIZER:mailto:aa@example.org")
+    path = tmp_path / "big.ics"
+    path.write_bytes(calendar(*events, last))
+    assert path.stat().st_size > 2 * 65536
+    ical(path, LATER)
+    assert "last:organiser:aa@example.org" in rows()
+    size = path.stat().st_size
+    path.write_bytes(path.read_bytes().replace(b"mailto:aa@example.org", b"mailto:bb@example.org"))
+    assert path.stat().st_size == size
+    again = ical(path, LATER)
+    assert not again.unchanged and "last:organiser:bb@example.org" in rows()
+    assert ical(path, LATER).unchanged

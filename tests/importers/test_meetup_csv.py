@@ -1,7 +1,9 @@
 """`seedbed import meetup FILE…` on the Meetup downloads of tests/data/events: an attendee
 list's hosts and attendees (the same activities and identities as Perceval's Meetup route),
 member lists as identities, an event that has not taken place yet, re-runs, and bad files."""
+import csv
 import datetime as dt
+import io
 import json
 import shutil
 
@@ -76,28 +78,41 @@ def test_the_attendee_list_and_perceval_make_one_activity_of_each_answer(tmp_pat
         "Attended Troca de Sementes de Primavera"}
 
 
-def test_member_lists_make_identities_seen_from_when_they_joined():
-    result = meetup(sample("meetup-members.csv"))
-    assert (result.counts["members"], result.stored.created, result.stored.identities_created) == (16, 0, 16)
+def test_member_lists_make_no_one_and_tell_more_of_the_members_already_known():
+    """A member list names everyone who joined, also those who never came: it creates no
+    identity, and only widens the seen times (and fills a blank name) of those already known."""
+    alone = meetup(sample("meetup-members.csv"))
+    assert (alone.counts["members"], alone.stored.created, alone.stored.identities_created) == (16, 0, 0)
+    assert not Identity.objects.exists()
+    assert any("16 members not known" in note for note in alone.notes)
+    meetup(sample(ATTENDEES))
+    came = {i.key: i for i in Identity.objects.filter(source_kind="meetup")}
+    Identity.objects.filter(key=sorted(came)[0]).update(name="")
+    result = meetup(sample("meetup-members-legacy.xls"))
+    assert result.stored.identities_created == 0
     members = {i.key: i for i in Identity.objects.filter(source_kind="meetup")}
-    for row in FILES["meetup-members.csv"]["rows"]:
-        one = members[row["member_id"]]
+    assert set(members) == set(came)
+    rows = {row["member_id"]: row for row in FILES["meetup-members.csv"]["rows"]}
+    assert result.counts["members already known"] == len(set(rows) & set(came))
+    event = dt.datetime(2026, 3, 28, 12, tzinfo=UTC)
+    for key, one in members.items():
+        row = rows.get(key)
+        if row is None:
+            assert (one.first_seen, one.last_seen) == (event, event)
+            continue
         joined = dt.datetime.combine(dt.date.fromisoformat(row["joined_group_on"]), NOON)
         last = dt.datetime.combine(dt.date.fromisoformat(row["last_attended"]), NOON) if row["last_attended"] else joined
-        assert (one.name, one.external_id, one.first_seen, one.last_seen) == (row["name"], row["member_id"], joined, last)
-    legacy = meetup(sample("meetup-members-legacy.xls"))
-    assert (legacy.counts["members"], legacy.stored.identities_created) == (16, 0)  # the same people
-    meetup(sample(ATTENDEES))
-    assert Identity.objects.filter(source_kind="meetup").count() == 16  # and the attendee list's
+        assert (one.name, one.first_seen, one.last_seen) == (row["name"], min(joined, event), max(last, event))
 
 
 def test_an_event_still_to_come_is_imported_once_it_has_taken_place():
     before = dt.datetime(2026, 3, 20, tzinfo=UTC)
     result = meetup(sample(ATTENDEES), before)
     assert result.stored.created == 0 and any("has not taken place yet" in n for n in result.notes)
-    assert Source.objects.get(kind="meetup").cursor["until"] == "2026-03-29T00:00:00+00:00"
-    assert meetup(sample(ATTENDEES), dt.datetime(2026, 3, 28, 23, tzinfo=UTC)).unchanged
-    assert meetup(sample(ATTENDEES), dt.datetime(2026, 3, 29, tzinfo=UTC)).stored.created == 9
+    # the file says no time: the event is over once its day is over everywhere (UTC-12)
+    assert Source.objects.get(kind="meetup").cursor["until"] == "2026-03-29T12:00:00+00:00"
+    assert meetup(sample(ATTENDEES), dt.datetime(2026, 3, 29, 3, tzinfo=UTC)).unchanged  # 20:00 in Los Angeles
+    assert meetup(sample(ATTENDEES), dt.datetime(2026, 3, 29, 12, tzinfo=UTC)).stored.created == 9
     assert meetup(sample(ATTENDEES), dt.datetime(2026, 4, 1, tzinfo=UTC)).unchanged
 
 
@@ -143,3 +158,22 @@ def test_a_bad_row_stops_the_import_unless_skip_bad_leaves_it_out(tmp_path, caps
     code, out, err = cli(capsys, "import", "meetup", path, "--skip-bad")
     assert code == 0 and "skipped" in err and "record 11 (line 12)" in err
     assert len(got()) == 9 and "1 skipped" in out
+
+
+def test_an_attendee_list_that_names_neither_event_number_nor_group_is_refused(tmp_path, capsys):
+    """Without profile addresses the group is unknown: two groups' lists of one day would be one event."""
+    rows = list(csv.reader(io.StringIO(sample(ATTENDEES).read_text(encoding="utf-8-sig"), newline="")))
+    out = io.StringIO()
+    csv.writer(out).writerows(row[:8] for row in rows)  # up to Joined Group on
+    bare = out.getvalue()
+    assert "URL of Member Profile" not in bare and "meetup.com" not in bare
+    path = tmp_path / "swap-2026-03-28.csv"
+    path.write_text(bare, encoding="utf-8")
+    code, out, err = cli(capsys, "import", "meetup", path)
+    assert code != 0 and err.count("\n") == 1 and "does not say which event it is" in err, err
+    assert not Activity.objects.exists() and not Source.objects.exists()
+    numbered = tmp_path / "swap-311978245-2026-03-28.csv"
+    numbered.write_text(bare, encoding="utf-8")
+    code, out, err = cli(capsys, "import", "meetup", numbered)
+    assert code == 0, err
+    assert {a.thread_key for a in got().values()} == {"event:311978245"}

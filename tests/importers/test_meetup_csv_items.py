@@ -56,7 +56,20 @@ def test_the_event_comes_from_the_files_name():
         "event:311978245", "https://www.meetup.com/marigold-gardeners-lisboa/events/311978245/")
     assert event_of("2026-03-28 Seed swap 311978245.csv", sheet).number == "311978245"
     assert event_of("Seed swap.csv", sheet) is None and event_of("swap-2026-02-31.csv", sheet) is None
-    assert event.over == dt.datetime(2026, 3, 29, tzinfo=dt.timezone.utc)
+    # over when the day is over in the last time zone (UTC-12): an evening event in the Americas has ended
+    assert event.over == dt.datetime(2026, 3, 29, 12, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize("name, number", [
+    ("export-20260328-2026-03-28.csv", ""),
+    ("attendees 202603281900 2026-03-28.csv", ""),
+    ("20260328-311978245-2026-03-28.csv", "311978245"),
+    ("swap-2026-03-28-20260401120000-311978245.csv", "311978245"),
+    ("group-123456-2026-03-28.csv", "123456"),
+    ("swap-99999999-2026-03-28.csv", "99999999"),  # 8 digits, but no date
+])
+def test_a_compact_date_in_the_files_name_is_no_event_number(name, number):
+    assert event_of(name, load(ATTENDEES)).number == number
 
 
 def test_hosts_organise_and_the_others_who_said_yes_attend():

@@ -24,6 +24,7 @@ from django.utils import timezone
 from seedbed.activity.models import Source, SourceStatus
 from seedbed.activity.services import mark_failed
 from seedbed.importers.errors import ImportFailed
+from seedbed.importers.items import DAMAGE, NotImported
 from seedbed.importers.progress import Progress, Silent
 from seedbed.importers.store import Stored, store
 
@@ -46,6 +47,19 @@ class Report:
         if not self.skip_bad:
             raise ImportFailed(f"{self.path}: {message} (use --skip-bad to import the rest)")
         self.skipped.append(message)
+
+    def item(self, parse: Callable, data, where: str, bad: type[Exception]):
+        """``parse(data)``, or None: what it does not import (``NotImported``) is counted, a
+        ``bad`` error or a damaged value is reported as a bad part at ``where``."""
+        try:
+            return parse(data)
+        except NotImported as why:
+            self.counts[why.reason] += 1
+        except bad as exc:
+            self.bad(f"{where}: {exc}")
+        except DAMAGE as exc:
+            self.bad(f"{where}: a damaged value ({type(exc).__name__}: {exc})")
+        return None
 
 
 @dataclass

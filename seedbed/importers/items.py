@@ -69,6 +69,15 @@ class State:
     extra: dict = field(default_factory=dict)
 
 
+class NotImported(Exception):
+    """Something a reader reads but never imports (a join, a direct message …); ``reason``
+    is what it is counted as."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 # A value of the wrong type where a reader expects another (labels that are a number, a
 # count that is a word) fails in the reader as one of these; each reader's entry point turns
 # them into its "bad item" error, so damaged input is reported, never a crash.

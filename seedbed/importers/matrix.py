@@ -20,7 +20,6 @@ from pathlib import Path
 from seedbed.importers import matrix_items
 from seedbed.importers.errors import ImportFailed
 from seedbed.importers.file_import import FileImported, Report, import_file
-from seedbed.importers.items import DAMAGE
 from seedbed.importers.json_whole import NotJson, decode
 from seedbed.importers.progress import Progress
 
@@ -67,16 +66,8 @@ def _read(file: Path, report: Report) -> Iterator:
     for done, data in enumerate(events, 1):
         where = f"messages[{done - 1}]" + (
             f" (event {data['event_id']})" if isinstance(data, dict) and isinstance(data.get("event_id"), str) else "")
-        try:
-            item = matrix_items.message(room, data)
-        except matrix_items.NotImported as why:
-            report.counts[why.reason] += 1
-            continue
-        except matrix_items.BadObject as exc:
-            report.bad(f"{where}: {exc}")
-            continue
-        except DAMAGE as exc:
-            report.bad(f"{where}: a damaged value ({type(exc).__name__}: {exc})")
+        item = report.item(lambda one: matrix_items.message(room, one), data, where, matrix_items.BadObject)
+        if item is None:
             continue
         report.counts["messages"] += 1
         yield item

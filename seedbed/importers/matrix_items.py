@@ -32,7 +32,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from seedbed.importers.items import DAMAGE, Author, Item, when, words
+from seedbed.importers.items import DAMAGE, Author, Item, NotImported, when, words
 from seedbed.importers.mapping import MATRIX_MESSAGE
 from seedbed.people.names import is_bot
 
@@ -47,14 +47,6 @@ DELETED = "deleted messages"
 
 class BadObject(ValueError):
     """The object lacks what it must have: the message says what."""
-
-
-class NotImported(Exception):
-    """An event that is read but not imported as a message; ``reason`` is what it is counted as."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def export(doc) -> tuple[str, list]:

@@ -166,16 +166,8 @@ def _read(file: Path, report: Report, host: str = "") -> Iterator:
         for index, data in enumerate(messages, 1):
             where = f"member {member.name}, message {index}" + (
                 f" (id {data['id']})" if isinstance(data, dict) and "id" in data else "")
-            try:
-                item = zulip_items.message(realm, data)
-            except zulip_items.NotImported as why:
-                report.counts[why.reason] += 1
-                continue
-            except zulip_items.BadObject as exc:
-                report.bad(f"{where}: {exc}")
-                continue
-            except DAMAGE as exc:
-                report.bad(f"{where}: a damaged value ({type(exc).__name__}: {exc})")
+            item = report.item(lambda one: zulip_items.message(realm, one), data, where, zulip_items.BadObject)
+            if item is None:
                 continue
             report.counts["messages"] += 1
             topics.add(item.thread_key)

@@ -26,7 +26,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from seedbed.importers.items import Author, Item, when, words
+from seedbed.importers.items import Author, Item, NotImported, when, words
 from seedbed.importers.mapping import ZULIP_MESSAGE
 from seedbed.people.names import is_bot
 
@@ -41,14 +41,6 @@ SYSTEM_BOT = "messages of Zulip's system bots not imported"
 
 class BadObject(ValueError):
     """The object lacks what it must have: the message says what."""
-
-
-class NotImported(Exception):
-    """A message that is read but never imported; ``reason`` is what it is counted as."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
